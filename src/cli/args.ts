@@ -1,0 +1,57 @@
+// Command-line arguments: a command, its options and the files.
+
+export type Format = "text" | "json" | "sarif";
+
+export interface CliArgs {
+  command: string;
+  sources: string[];
+  format: Format;
+  all: boolean;
+  files: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FORMATS: Format[] = ["text", "json", "sarif"];
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { command: "", sources: [], format: "text", all: false, files: [], help: false, version: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`${a.split("=")[0]} needs a value`);
+      return v;
+    };
+    if (a === "--help" || a === "-h") args.help = true;
+    else if (a === "--version" || a === "-V") args.version = true;
+    else if (a === "--all") args.all = true;
+    else if (a === "--sources" || a.startsWith("--sources=") || a === "-s") args.sources.push(value());
+    else if (a === "--format" || a.startsWith("--format=") || a === "-f") {
+      const f = value();
+      if (!FORMATS.includes(f as Format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not "${f}"`);
+      args.format = f as Format;
+    } else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a}`);
+    else if (!args.command) args.command = a;
+    else args.files.push(a);
+  }
+  return args;
+}
+
+export const USAGE = `Usage: corroborate <command> [options] [FILE...]
+
+Commands:
+  check      check drafts against their sources (exit 1 when a red finding exists)
+  mentions   list the names, dates and figures of each file
+  sources    list the sources, their dates and outlets, and the entities they name
+  conflicts  list the points on which the sources disagree
+
+Options:
+  -s, --sources DIR   a folder of sources (repeatable); default: sources/ beside the first draft
+  -f, --format FMT    text (default), json, or sarif (check only)
+      --all           with check and text: show supported findings too
+  -h, --help          this help
+  -V, --version       the version
+`;

@@ -1,0 +1,149 @@
+// The context of a value (a date or a figure): the words of its clause, the words of its sentence
+// and of the sentence before, and the people it is bound to. Two values speak of the same thing
+// when their contexts are alike; see index/similarity for how alike.
+import type { Mention, Sentence } from "../types";
+import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
+import { lemma, tokenize } from "./tokens";
+
+export interface ValueContext {
+  /** Lemma classes of the value's own clause. */
+  local: Set<string>;
+  /** Lemma classes with weights: next to the value 1, its clause 0.5, its sentence 0.2, the sentence before 0.1. */
+  weights: Map<string, number>;
+  /** Meaning classes of the noun a figure measures ("ban", "forced labour"), when written. */
+  head: Set<string>;
+  /** Entities named in the sentence. */
+  entities: Set<string>;
+  /** The people the value is said of ("Kushakbayev … two and a half years"). */
+  persons: string[];
+}
+
+const CLASS_OF = new Map<string, string>();
+SYNONYM_CLASSES.forEach((words, i) => words.forEach((w) => CLASS_OF.set(lemma(w), `#${i}`)));
+const IGNORED = new Set([...MONTHS, ...WEEKDAYS, ...Object.keys(DURATION_UNITS).map(lemma)]);
+const MEASURED = new Set(MEASURED_NOUNS.map((w) => CLASS_OF.get(lemma(w)) ?? lemma(w)));
+const LEFT_WINDOW = 9;
+const RIGHT_WINDOW = 7;
+const NEAR = 3;
+const PRONOUN = /\b(?:he|she|his|her|him|hers|himself|herself)\b/i;
+const IN_ORDER = /\b(?:respectively|accordingly|in that order)\b/i;
+
+export function lemmaClass(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (STOPWORDS.has(lower) || /^\d/.test(word) || word.length < 3) return undefined;
+  const l = lemma(word);
+  if (IGNORED.has(l) || IGNORED.has(lower)) return undefined;
+  return CLASS_OF.get(l) ?? CLASS_OF.get(lower) ?? l;
+}
+
+/** Lemma classes of text[from, to), name words left out (entities are compared by id). */
+export function contentClasses(text: string, from: number, to: number, names: Mention[]): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, from, to)) {
+    if (names.some((n) => t.start < n.end && n.start < t.end)) continue;
+    const c = lemmaClass(t.text);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Builds the context of every value mention of a document. `mentions` are the document's
+ * mentions, sorted; names carry their entity ids.
+ */
+export function valueContexts(prose: string, sentences: Sentence[], mentions: Mention[]): Map<Mention, ValueContext> {
+  const out = new Map<Mention, ValueContext>();
+  let lastPersons: string[] = [];
+  let lastBlock = -1;
+  sentences.forEach((s, si) => {
+    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const names = inSentence.filter((m) => m.type !== "date" && m.type !== "term");
+    const persons = inSentence.filter((m) => m.type === "person" && m.entityId);
+    const values = inSentence.filter((m) => m.type === "date" || m.type === "term");
+    const sentenceText = prose.slice(s.start, s.end);
+    if (s.block !== lastBlock) lastPersons = [];
+    lastBlock = s.block;
+
+    const sentenceClasses = contentClasses(prose, s.start, s.end, names);
+    const prev = sentences[si - 1];
+    const prevClasses = prev && prev.block === s.block ? contentClasses(prose, prev.start, prev.end, mentions) : [];
+    const entities = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
+    if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) entities.add(p);
+
+    const ordered = orderedBinding(sentenceText, persons, values);
+    for (const v of values) {
+      const [left, right] = localClasses(prose, s, v, names, values);
+      const local = new Set([...left, ...right]);
+      const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
+      // What a count counts ("signatures") is part of its context, though units may be worded apart.
+      const counted = v.term?.kind === "count" ? lemmaClass(v.term.unit) : undefined;
+      if (counted) {
+        right.unshift(counted);
+        local.add(counted);
+      }
+      if (v.term && !head.size) {
+        // "a ban on holding public office for five years": the nearest measured noun before it.
+        const measured = left.slice(-6).reverse().find((c) => MEASURED.has(c));
+        if (measured) head.add(measured);
+      }
+      const weights = new Map<string, number>();
+      const weigh = (cs: Iterable<string>, w: number) => { for (const c of cs) weights.set(c, Math.max(weights.get(c) ?? 0, w)); };
+      weigh(prevClasses, 0.1);
+      weigh(sentenceClasses, 0.2);
+      weigh(local, 0.5);
+      weigh([...left.slice(-NEAR), ...right.slice(0, NEAR), ...head], 1);
+      for (const c of head) local.add(c);
+      let bound = ordered.get(v);
+      if (!bound) {
+        const before = persons.filter((p) => p.end <= v.start).pop();
+        const after = persons.find((p) => p.start >= v.end);
+        bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
+      }
+      out.set(v, { local, weights, head, entities, persons: bound });
+    }
+    if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
+  });
+  return out;
+}
+
+/** "A and B were sentenced to X and Y respectively": X is A's, Y is B's. */
+function orderedBinding(sentence: string, persons: Mention[], values: Mention[]): Map<Mention, string[]> {
+  const out = new Map<Mention, string[]>();
+  if (!IN_ORDER.test(sentence)) return out;
+  const people = persons.filter((p, i) => i === 0 || p.entityId !== persons[i - 1]!.entityId);
+  for (const kind of ["date", "duration", "money", "count"]) {
+    const same = values.filter((v) => (v.type === "date" ? "date" : v.term?.kind) === kind);
+    if (same.length >= 2 && same.length === people.length) same.forEach((v, i) => out.set(v, [people[i]!.entityId!]));
+  }
+  return out;
+}
+
+/** The words of the value's clause, cut where a neighbouring value begins its own. */
+function localClasses(prose: string, s: { start: number; end: number }, v: Mention, names: Mention[], values: Mention[]): [string[], string[]] {
+  const previous = values.filter((o) => o.end <= v.start).pop();
+  const next = values.find((o) => o.start >= v.end);
+  const clauseStart = Math.max(s.start, lastIndexOfAny(prose, [";", "–", "—"], s.start, v.start) + 1);
+  const clauseEndRaw = firstIndexOfAny(prose, [";", "–", "—"], v.end, s.end);
+  const clauseEnd = Math.min(clauseEndRaw < 0 ? s.end : clauseEndRaw, next?.start ?? s.end);
+  // In "X for two years and Y for three", the second value shares the first one's verb.
+  const ownStart = Math.max(clauseStart, previous?.end ?? clauseStart);
+  const own = contentClasses(prose, ownStart, v.start, names);
+  const left = (own.length ? own : contentClasses(prose, clauseStart, v.start, names)).slice(-LEFT_WINDOW);
+  const right = contentClasses(prose, v.end, clauseEnd, names).slice(0, RIGHT_WINDOW);
+  return [left, right];
+}
+
+function lastIndexOfAny(text: string, chars: string[], from: number, to: number): number {
+  let best = -1;
+  for (const c of chars) best = Math.max(best, text.lastIndexOf(c, to - 1) >= from ? text.lastIndexOf(c, to - 1) : -1);
+  return best;
+}
+
+function firstIndexOfAny(text: string, chars: string[], from: number, to: number): number {
+  let best = -1;
+  for (const c of chars) {
+    const i = text.indexOf(c, from);
+    if (i >= 0 && i < to && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}

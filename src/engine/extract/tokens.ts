@@ -1,0 +1,48 @@
+// Word tokens with their offsets. Numbers keep their thousands separators and decimals
+// ("75,000", "1.2"); hyphenated words are split, with the separator remembered, so that
+// "two-and-a-half-year" can be read word by word.
+
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** What stands between the previous token and this one: "" (nothing), " ", "-", or punctuation. */
+  before: string;
+}
+
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?|[€$£]/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  const slice = text.slice(from, to);
+  let last = 0;
+  for (const m of slice.matchAll(TOKEN)) {
+    const start = from + m.index;
+    const between = slice.slice(last, m.index);
+    tokens.push({
+      text: m[0],
+      lower: m[0].toLowerCase(),
+      start,
+      end: start + m[0].length,
+      before: between === "" ? "" : /^\s+$/.test(between) ? " " : between.trim() === "-" ? "-" : between.trim() || " ",
+    });
+    last = m.index + m[0].length;
+  }
+  return tokens;
+}
+
+export const isCapitalised = (t: string): boolean => /^[\p{Lu}]/u.test(t);
+export const isLowerWord = (t: string): boolean => /^[\p{Ll}]/u.test(t);
+export const isAcronym = (t: string): boolean => /^[\p{Lu}][\p{Lu}\d&]{1,7}$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
+/** "IndustriALL", "eBay", "McDonald": a capital after a lower-case letter. */
+export const isCamelCase = (t: string): boolean => /\p{Ll}\p{Lu}/u.test(t);
+
+/** A crude lemma for comparing contexts: case, possessive and common inflections stripped. */
+export function lemma(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, "").replace(/['’]$/, "");
+  if (w.length > 5 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
+  else if (w.length > 4 && w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
+  return w;
+}

@@ -1,0 +1,263 @@
+// Entities learned from the corpus: every mention of one person, organisation or place is one
+// entity with its variants (full names, surnames, acronyms, transliterations). Types are decided
+// by the votes of every occurrence; nothing here knows any particular story.
+import type { PreparedDocument } from "../ingest/document";
+import type { NameCandidate, TypeClues } from "../extract/names";
+import { NOT_NAME_STARTERS, ORG_KEYWORDS } from "../extract/lexicon";
+import { foldName } from "../extract/fold";
+import { isAcronym } from "../extract/tokens";
+import { findAcronymDefinitions } from "./acronyms";
+import { closeSpelling } from "./fuzzy";
+
+export type EntityType = "person" | "organization" | "place";
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Surface forms seen in the sources, as written. */
+  variants: string[];
+  /** Folded forms of the variants, the parts of full names included. */
+  keys: Set<string>;
+  mentions: number;
+}
+
+export interface ResolvedName {
+  candidate: NameCandidate;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  entity?: Entity;
+}
+
+export class EntityTable {
+  readonly entities: Entity[] = [];
+  private readonly byKey = new Map<string, Entity>();
+  /** Folded words seen in lower case, to tell "Workers are…" from "Kharkova believes…". */
+  readonly lowerWords: Set<string>;
+  private readonly typeVotes: Map<string, TypeClues>;
+
+  constructor(lowerWords: Set<string>, typeVotes: Map<string, TypeClues>) {
+    this.lowerWords = lowerWords;
+    this.typeVotes = typeVotes;
+  }
+
+  add(entity: Entity): void {
+    this.entities.push(entity);
+    for (const key of entity.keys) if (!this.byKey.has(key)) this.byKey.set(key, entity);
+  }
+
+  lookup(surface: string): Entity | undefined {
+    return this.byKey.get(foldName(surface));
+  }
+
+  votes(surface: string): TypeClues | undefined {
+    return this.typeVotes.get(foldName(surface));
+  }
+
+  persons(): Entity[] {
+    return this.entities.filter((e) => e.type === "person");
+  }
+
+  /** Types and links a document's name candidates. */
+  resolve(names: NameCandidate[]): ResolvedName[] {
+    const out: ResolvedName[] = [];
+    for (const raw of names) {
+      const c = trimSentenceStart(raw, this.lowerWords);
+      if (!c) continue;
+      const entity = this.lookup(c.text);
+      if (entity) {
+        out.push({ candidate: c, start: c.start, end: c.end, text: c.text, type: entity.type, entity });
+        continue;
+      }
+      const type = decideType(c.words, c.clues, this.persons(), Boolean(this.typeVotes.get(foldName(c.text))));
+      if (type) out.push({ candidate: c, start: c.start, end: c.end, text: c.text, type });
+    }
+    return out;
+  }
+}
+
+/** Drops a sentence-initial word that the corpus writes in lower case elsewhere ("Workers are…"). */
+export function trimSentenceStart(c: NameCandidate, lowerWords: Set<string>): NameCandidate | undefined {
+  if (!c.sentenceInitial) return c;
+  const first = c.words[0]!;
+  const common = lowerWords.has(first.toLowerCase()) || NOT_NAME_STARTERS.has(first);
+  if (!common || isAcronym(first)) return c;
+  let k = 1;
+  while (k < c.words.length && /^(?:of|the|for|and|on)$/i.test(c.words[k]!)) k++;
+  if (k >= c.words.length) return undefined;
+  const offset = c.text.indexOf(c.words[k]!, first.length);
+  const text = c.text.slice(offset);
+  return { ...c, start: c.start + offset, text, words: c.words.slice(k), sentenceInitial: false };
+}
+
+function decideType(words: string[], clues: TypeClues, persons: Entity[], known: boolean): EntityType | undefined {
+  const { person, organization, place } = clues;
+  if (organization > 0 && organization >= person && organization >= place) return "organization";
+  if (place > 0 && place >= person) return "place";
+  if (person > 0 && (words.length > 1 || person >= 2)) return "person";
+  if (words.length === 1) {
+    const key = foldName(words[0]!);
+    if (persons.some((p) => p.keys.has(key))) return "person";
+    return known && person > 0 ? "person" : undefined;
+  }
+  return undefined;
+}
+
+export function buildEntities(docs: PreparedDocument[]): EntityTable {
+  const lowerWords = new Set<string>();
+  for (const d of docs) for (const m of d.prose.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) lowerWords.add(m[0]);
+
+  const candidates = docs.flatMap((d) => d.names.map((n) => trimSentenceStart(n, lowerWords)).filter((n): n is NameCandidate => Boolean(n)));
+  const definitions = docs.flatMap((d) => findAcronymDefinitions(d.prose, d.names));
+
+  // Votes per folded surface; acronym definitions make both sides organisations.
+  const votes = new Map<string, TypeClues>();
+  const vote = (surface: string, clues: Partial<TypeClues>) => {
+    const key = foldName(surface);
+    const v = votes.get(key) ?? { person: 0, organization: 0, place: 0 };
+    v.person += clues.person ?? 0;
+    v.organization += clues.organization ?? 0;
+    v.place += clues.place ?? 0;
+    votes.set(key, v);
+  };
+  for (const c of candidates) vote(c.text, c.clues);
+  for (const def of definitions) {
+    vote(def.acronym, { organization: 3 });
+    vote(def.longName, { organization: 3 });
+  }
+
+  const table = new EntityTable(lowerWords, votes);
+  const surfaces = new Map<string, { text: string; words: string[]; count: number; honorific: boolean }>();
+  for (const c of candidates) {
+    const key = foldName(c.text);
+    const s = surfaces.get(key) ?? { text: c.text, words: c.words, count: 0, honorific: false };
+    s.count++;
+    s.honorific ||= c.honorific;
+    surfaces.set(key, s);
+  }
+  for (const def of definitions) {
+    for (const text of [def.longName, def.acronym]) {
+      const key = foldName(text);
+      if (!surfaces.has(key)) surfaces.set(key, { text, words: text.split(/\s+/), count: 1, honorific: false });
+    }
+  }
+
+  const typed = new Map<string, EntityType>();
+  const fullPersons: string[] = [];
+  for (const [key, s] of surfaces) {
+    const v = votes.get(key)!;
+    const multi = s.words.length > 1;
+    if (v.organization > 0 && v.organization >= v.person && v.organization >= v.place) typed.set(key, "organization");
+    else if (v.place > 0 && v.place >= v.person) typed.set(key, "place");
+    else if (v.person > 0 && multi && s.words.every((w) => !ORG_KEYWORDS.has(w.toLowerCase())) && (v.person >= 2 || s.honorific || standsAlone(surfaces, s.words))) {
+      typed.set(key, "person");
+      fullPersons.push(key);
+    }
+  }
+  // Single words: a person's surname or first name, or typed by their own votes.
+  const personParts = new Set(fullPersons.flatMap((k) => k.split(" ")));
+  for (const [key, s] of surfaces) {
+    if (typed.has(key) || s.words.length !== 1) continue;
+    const v = votes.get(key)!;
+    if (personParts.has(key) || [...personParts].some((p) => closeSpelling(p, key))) typed.set(key, "person");
+    else if (v.person >= 2 || s.honorific) typed.set(key, "person");
+  }
+
+  addPersons(table, surfaces, typed, fullPersons);
+  addOrganizations(table, surfaces, typed, definitions);
+  for (const [key, type] of typed) {
+    if (type !== "place") continue;
+    const s = surfaces.get(key)!;
+    table.add({ id: `place:${key}`, type, name: s.text, variants: [s.text], keys: new Set([key]), mentions: s.count });
+  }
+  return table;
+}
+
+/** A full name whose surname or first name the corpus also writes on its own is a person's. */
+function standsAlone(surfaces: Surfaces, words: string[]): boolean {
+  return [words[0]!, words[words.length - 1]!].some((w) => surfaces.has(foldName(w)));
+}
+
+type Surfaces = Map<string, { text: string; words: string[]; count: number; honorific: boolean }>;
+
+function addPersons(table: EntityTable, surfaces: Surfaces, typed: Map<string, EntityType>, fullPersons: string[]): void {
+  // Full names: one entity per first name + surname, surnames allowed to vary in spelling.
+  const groups: string[][] = [];
+  for (const key of [...fullPersons].sort((a, b) => surfaces.get(b)!.count - surfaces.get(a)!.count)) {
+    const [first, ...rest] = key.split(" ");
+    const last = rest[rest.length - 1]!;
+    const group = groups.find((g) => {
+      const [gFirst, ...gRest] = g[0]!.split(" ");
+      return gFirst === first && closeSpelling(gRest[gRest.length - 1]!, last);
+    });
+    if (group) group.push(key);
+    else groups.push([key]);
+  }
+  const singles = [...typed].filter(([k, t]) => t === "person" && !k.includes(" ")).map(([k]) => k);
+  const claimed = new Set<string>();
+  for (const group of groups) {
+    const keys = new Set<string>(group);
+    const lasts = new Set(group.map((k) => k.split(" ").pop()!));
+    const firsts = new Set(group.map((k) => k.split(" ")[0]!));
+    for (const single of singles) {
+      const sameLast = [...lasts].some((l) => closeSpelling(l, single));
+      const sameFirst = firsts.has(single) && groups.filter((g) => g[0]!.split(" ")[0] === single).length === 1;
+      if (sameLast || sameFirst) {
+        keys.add(single);
+        claimed.add(single);
+      }
+    }
+    for (const l of lasts) keys.add(l);
+    const variants = [...keys].filter((k) => surfaces.has(k)).map((k) => surfaces.get(k)!.text);
+    const best = group[0]!;
+    const mentions = [...keys].reduce((n, k) => n + (surfaces.get(k)?.count ?? 0), 0);
+    table.add({ id: `person:${best}`, type: "person", name: surfaces.get(best)!.text, variants, keys, mentions });
+  }
+  for (const single of singles) {
+    if (claimed.has(single)) continue;
+    const s = surfaces.get(single)!;
+    table.add({ id: `person:${single}`, type: "person", name: s.text, variants: [s.text], keys: new Set([single]), mentions: s.count });
+  }
+}
+
+function addOrganizations(table: EntityTable, surfaces: Surfaces, typed: Map<string, EntityType>, definitions: Array<{ longName: string; acronym: string }>): void {
+  const orgKeys = [...typed].filter(([, t]) => t === "organization").map(([k]) => k);
+  const parent = new Map<string, string>(orgKeys.map((k) => [k, k]));
+  const find = (k: string): string => {
+    let p = parent.get(k) ?? k;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(k, p);
+    return p;
+  };
+  const join = (a: string, b: string) => {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  for (const def of definitions) join(foldName(def.longName), foldName(def.acronym));
+  // "the Confederation of … Union of Kazakhstan" and "… Unions of Kazakhstan": one name, two spellings.
+  for (const a of orgKeys) for (const b of orgKeys) if (a < b && sameOrgName(a, b)) join(a, b);
+
+  const components = new Map<string, string[]>();
+  for (const k of parent.keys()) {
+    const root = find(k);
+    components.set(root, [...(components.get(root) ?? []), k]);
+  }
+  for (const keys of components.values()) {
+    const present = keys.filter((k) => surfaces.has(k));
+    if (!present.length) continue;
+    const best = [...present].sort((a, b) => b.split(" ").length - a.split(" ").length || surfaces.get(b)!.count - surfaces.get(a)!.count)[0]!;
+    const variants = present.map((k) => surfaces.get(k)!.text);
+    const mentions = present.reduce((n, k) => n + surfaces.get(k)!.count, 0);
+    table.add({ id: `organization:${best}`, type: "organization", name: surfaces.get(best)!.text, variants, keys: new Set(present), mentions });
+  }
+}
+
+function sameOrgName(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/is(ation|e|ed)\b/g, "iz$1").replace(/\b(?:the|of|for|and)\b/g, " ").replace(/s\b/g, "").replace(/\s+/g, " ").trim();
+  const [x, y] = [norm(a), norm(b)];
+  return x.split(" ").length >= 3 && x === y;
+}

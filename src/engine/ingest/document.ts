@@ -1,0 +1,90 @@
+// Reads one file's text into a prepared document: prose view, blocks, sentences, metadata,
+// and the per-document extraction (dates, terms, quotes, name candidates). Everything here
+// depends on this one file only, so a corpus can re-read a changed source alone.
+import type { DateValue, DocumentMeta, Quote, Sentence } from "../types";
+import { findClutter } from "./clutter";
+import { markdownProse } from "./markdown";
+import { dateAnchor, readMeta } from "./metadata";
+import { splitSentences } from "./sentences";
+import { findDates, type DateHit } from "../extract/dates";
+import { findTerms, type TermHit } from "../extract/terms";
+import { findNameCandidates, type NameCandidate } from "../extract/names";
+import { findQuotes } from "../extract/quotes";
+
+export interface PreparedDocument {
+  meta: DocumentMeta;
+  text: string;
+  prose: string;
+  sentences: Sentence[];
+  dates: DateHit[];
+  terms: TermHit[];
+  names: NameCandidate[];
+  quotes: Quote[];
+  warnings: string[];
+}
+
+export const SOURCE_EXTENSIONS = [".txt", ".md", ".markdown"];
+
+export function isMarkdownPath(path: string): boolean {
+  return /\.(?:md|markdown|mdown|mkd)$/i.test(path);
+}
+
+export function prepareDocument(path: string, text: string): PreparedDocument {
+  const warnings: string[] = [];
+  let prose: string;
+  let blocks: Array<[number, number]>;
+  let frontMatter: Record<string, unknown> | undefined;
+  if (isMarkdownPath(path)) {
+    const view = markdownProse(text);
+    ({ prose, blocks, frontMatter } = view);
+    warnings.push(...view.warnings);
+  } else {
+    prose = text.replace(/\r/g, (_, i: number) => (text[i + 1] === "\n" ? " " : "\n"));
+    blocks = lineBlocks(prose);
+  }
+  const clutter = findClutter(prose);
+  for (const line of clutter) prose = blank(prose, line.start, line.end);
+  blocks = blocks.map(([s, e]) => trimBlock(prose, s, e)).filter(([s, e]) => e > s);
+  const sentences = splitSentences(prose, blocks);
+  if (!sentences.length && text.trim()) warnings.push("no prose found (only markup, code or web clutter)");
+
+  const meta = readMeta(path, text, prose, sentences, clutter, frontMatter);
+  // Explicit dates first, to find the document's own date; then every date against that anchor.
+  const explicit: DateValue[] = sentences.flatMap((s) => findDates(prose, s.start, s.end).map((d) => d.value));
+  const anchor = dateAnchor(meta, explicit);
+  const dates = sentences.flatMap((s) => findDates(prose, s.start, s.end, anchor));
+  const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
+  const terms = sentences.flatMap((s) => findTerms(prose, s.start, s.end, dateSpans));
+  const names = sentences
+    .flatMap((s) => findNameCandidates(prose, s.start, s.end).filter((n) => !isHeadline(prose, s) || /^\p{Lu}{2,}$/u.test(n.text)))
+    .filter((n) => !dateSpans.some(([a, b]) => n.start < b && a < n.end));
+  const quotes = sentences.length ? findQuotes(prose) : [];
+  return { meta, text, prose, sentences, dates, terms, names, quotes, warnings };
+}
+
+/** A title-case headline capitalises every word, so its capitals say nothing about names. */
+function isHeadline(prose: string, s: Sentence): boolean {
+  const words = prose.slice(s.start, s.end).split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (words.length < 4) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.75;
+}
+
+function lineBlocks(text: string): Array<[number, number]> {
+  const blocks: Array<[number, number]> = [];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim()) blocks.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  return blocks;
+}
+
+function trimBlock(prose: string, s: number, e: number): [number, number] {
+  while (s < e && /\s/.test(prose[s]!)) s++;
+  while (e > s && /\s/.test(prose[e - 1]!)) e--;
+  return [s, e];
+}
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, " ") + text.slice(end);
+}

@@ -1,0 +1,66 @@
+// Sentence boundaries with exact offsets. Intl.Segmenter does the splitting (built in, fast,
+// runs everywhere); we re-join where it breaks after abbreviations and initials, and split
+// where scraped pages glue a dateline to the first sentence ("6 October, 2017The court").
+import type { Sentence } from "../types";
+
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr st prof gen sen rep gov lt col sgt capt cmdr jr sr no nos vs etc e.g i.e approx inc ltd co corp dept est
+  jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun art para p pp fig vol ch
+  u.s u.k u.n e.u a.m p.m`.split(/\s+/),
+);
+
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+export function splitSentences(prose: string, blocks: Array<[number, number]>): Sentence[] {
+  const sentences: Sentence[] = [];
+  blocks.forEach(([from, to], block) => {
+    const pieces = segmentBlock(prose, from, to);
+    for (const [s, e] of pieces) {
+      const [ts, te] = trimRange(prose, s, e);
+      if (te > ts && /[\p{L}\p{N}]/u.test(prose.slice(ts, te))) sentences.push({ start: ts, end: te, block });
+    }
+  });
+  return sentences;
+}
+
+function segmentBlock(prose: string, from: number, to: number): Array<[number, number]> {
+  const text = prose.slice(from, to);
+  const raw: Array<[number, number]> = [];
+  for (const seg of segmenter.segment(text)) raw.push([from + seg.index, from + seg.index + seg.segment.length]);
+  const joined: Array<[number, number]> = [];
+  for (const piece of raw) {
+    const prev = joined[joined.length - 1];
+    if (prev && shouldJoin(prose.slice(prev[0], prev[1]), prose.slice(piece[0], piece[1]))) prev[1] = piece[1];
+    else joined.push([...piece]);
+  }
+  return joined.flatMap(([s, e]) => splitGlued(prose, s, e));
+}
+
+function shouldJoin(previous: string, next: string): boolean {
+  const prev = previous.trimEnd();
+  const nextStart = next.trimStart();
+  if (!prev.endsWith(".")) return false;
+  if (/^[\p{Ll}\d]/u.test(nextStart)) return true; // "approx. 300", "Mr. smith" never start a sentence
+  const lastWord = /([\p{L}.]+)\.$/u.exec(prev)?.[1]?.toLowerCase() ?? "";
+  if (ABBREVIATIONS.has(lastWord)) return true;
+  return /(?:^|\s)\p{Lu}$/u.test(prev.slice(0, -1)); // an initial: "J. Smith"
+}
+
+/** Splits "2017The court" and "end.Next" where a page lost its line break. */
+function splitGlued(prose: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const glue = /(?<=\b(?:19|20)\d\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
+  let at = start;
+  for (const m of prose.slice(start, end).matchAll(glue)) {
+    out.push([at, start + m.index]);
+    at = start + m.index;
+  }
+  out.push([at, end]);
+  return out;
+}
+
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}

@@ -1,0 +1,48 @@
+// Evidence items: the source sentence that says it, where, and who published it.
+import type { Evidence, Mention, Sentence } from "../types";
+import type { AnalysedSource } from "../index/corpus";
+import { displayValue } from "../index/corpus";
+import { formatDate } from "../extract/dates";
+
+export function evidenceFor(source: AnalysedSource, sentence: Sentence, value?: Mention): Evidence {
+  const { doc, lines } = source;
+  const pos = lines.position(sentence.start);
+  const e: Evidence = {
+    source: doc.meta.path,
+    title: doc.meta.title,
+    quote: doc.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim(),
+    line: pos.line,
+    column: pos.column,
+    start: sentence.start,
+    end: sentence.end,
+  };
+  if (doc.meta.outlet) e.outlet = doc.meta.outlet;
+  if (doc.meta.date) e.date = formatDate(doc.meta.date);
+  if (doc.meta.url) e.url = doc.meta.url;
+  if (value) {
+    e.valueStart = value.start;
+    e.valueEnd = value.end;
+    e.says = displayValue(value);
+  }
+  return e;
+}
+
+/** "IndustriALL (6 October 2017)", or the title when the outlet is not known. */
+export function sourceLabel(e: Evidence): string {
+  const who = e.outlet ?? `“${e.title.length > 50 ? e.title.slice(0, 47) + "…" : e.title}”`;
+  return e.date ? `${who} (${e.date})` : who;
+}
+
+/** One evidence per sentence, first come first kept. */
+export function uniqueEvidence(items: Evidence[], limit = 6): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of items) {
+    const key = `${e.source}:${e.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+    if (out.length >= limit) break;
+  }
+  return out;
+}

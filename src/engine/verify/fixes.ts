@@ -1,0 +1,38 @@
+// Quick fixes, computed once with the finding: replace the value with the sources', or insert a
+// citation to the evidence (a Markdown footnote; the editor may render other styles from it).
+import type { Evidence, Fix } from "../types";
+
+export function replaceFix(start: number, end: number, newText: string): Fix {
+  return { title: `Replace with “${newText}”`, kind: "replace", edits: [{ start, end, newText }] };
+}
+
+export function footnoteId(e: Evidence): string {
+  const base = (e.outlet ?? e.title.split(/\s+/).slice(0, 3).join(" ")).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const year = /\b(\d{4})\b/.exec(e.date ?? "")?.[1];
+  return [base || "source", year].filter(Boolean).join("-");
+}
+
+export function footnoteDefinition(e: Evidence): string {
+  const parts = [`“${e.title}”`];
+  if (e.outlet) parts.push(e.outlet);
+  if (e.date) parts.push(e.date);
+  if (e.url) parts.push(`<${e.url}>`);
+  else parts.push(e.source.split(/[\\/]/).pop()!);
+  return `${parts.join(", ")}.`;
+}
+
+/**
+ * Inserts `[^id]` after the sentence that makes the claim and, unless the draft defines it
+ * already, the footnote's definition at the end of the draft.
+ */
+export function citationFix(draft: string, sentenceEnd: number, e: Evidence): Fix {
+  const id = footnoteId(e);
+  const ref = `[^${id}]`;
+  const edits = [{ start: sentenceEnd, end: sentenceEnd, newText: ref }];
+  const defined = new RegExp(`^\\[\\^${id.replace(/[-]/g, "\\-")}\\]:`, "m").test(draft);
+  if (!defined) {
+    const tail = draft.endsWith("\n\n") ? "" : draft.endsWith("\n") ? "\n" : "\n\n";
+    edits.push({ start: draft.length, end: draft.length, newText: `${tail}[^${id}]: ${footnoteDefinition(e)}\n` });
+  }
+  return { title: `Cite ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ""}`, kind: "cite", edits };
+}

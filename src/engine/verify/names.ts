@@ -1,0 +1,73 @@
+// Names of people: known to the sources, a close misspelling of a known name, or unknown.
+import type { Finding, Mention } from "../types";
+import type { Corpus } from "../index/corpus";
+import type { Entity } from "../index/entities";
+import { NameList, closeSpelling } from "../index/fuzzy";
+import { foldName } from "../extract/fold";
+import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
+import { finding } from "./findings";
+import { replaceFix } from "./fixes";
+
+export interface NameMatch {
+  entity: Entity;
+  /** The source's spelling with the draft's shape (a full name for a full name). */
+  spelling: string;
+  exact: boolean;
+}
+
+const lists = new WeakMap<Corpus, NameList<{ entity: Entity; variant: string }>>();
+
+function personList(corpus: Corpus): NameList<{ entity: Entity; variant: string }> {
+  let list = lists.get(corpus);
+  if (!list) {
+    list = new NameList(corpus.entities.persons().flatMap((entity) => entity.variants.map((variant) => ({ key: foldName(variant), item: { entity, variant } }))));
+    lists.set(corpus, list);
+  }
+  return list;
+}
+
+/** The known person a written name is, or is a misspelling of. */
+export function nearestPerson(corpus: Corpus, written: string): NameMatch | undefined {
+  const folded = foldName(written);
+  const exact = corpus.entities.lookup(written);
+  if (exact?.type === "person") return { entity: exact, spelling: written, exact: true };
+  const parts = folded.split(" ");
+  for (const entity of corpus.entities.persons()) {
+    // "Nurbek Kushakbaev": a first name and a surname spelling the sources both use.
+    if (parts.length > 1 && entity.keys.has(parts[parts.length - 1]!) && [...entity.keys].some((k) => k.split(" ")[0] === parts[0] && k.includes(" "))) {
+      return { entity, spelling: written, exact: true };
+    }
+  }
+  for (const { entity, variant } of personList(corpus).candidates(folded)) {
+    const vParts = foldName(variant).split(" ");
+    if (vParts.length !== parts.length) continue;
+    const exactParts = parts.filter((p, i) => p === vParts[i]).length;
+    const close = parts.every((p, i) => closeSpelling(p, vParts[i]!, exactParts > 0));
+    if (close && exactParts < parts.length) return { entity, spelling: variant, exact: false };
+  }
+  return undefined;
+}
+
+export function checkPersonNames(corpus: Corpus, mentions: Mention[]): Finding[] {
+  const out: Finding[] = [];
+  for (const m of mentions) {
+    if (m.type !== "person") continue;
+    const match = nearestPerson(corpus, m.text);
+    if (!match) {
+      if (m.text.includes(" ")) out.push(finding(m.start, m.end, "unsupported", "name.unknown", `${m.text}: no source mentions this person`));
+      continue;
+    }
+    const evidence = uniqueEvidence(
+      corpus.sources.flatMap((s) =>
+        s.mentions.filter((x) => x.entityId === match.entity.id && (!match.exact || foldName(x.text) === foldName(match.spelling) || x.text.includes(" "))).slice(0, 1).map((x) => evidenceFor(s, s.doc.sentences.find((se) => se.start <= x.start && x.end <= se.end)!, x)),
+      ),
+      3,
+    );
+    if (match.exact) {
+      out.push(finding(m.start, m.end, "supported", "name.known", `${m.text}: named in ${evidence.length} source${evidence.length === 1 ? "" : "s"}${evidence[0] ? ` (${evidence.map(sourceLabel).join("; ")})` : ""}`, evidence));
+    } else {
+      out.push(finding(m.start, m.end, "misspelled", "name.spelling", `${m.text}: the sources spell it ${match.spelling}`, evidence, [replaceFix(m.start, m.end, match.spelling)]));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// Quotations: word for word in a source (supported), close to a source's passage but not the
+// same (misquoted, with the source's words), or found nowhere. Typographic quotes, apostrophes,
+// whitespace and case are not differences.
+import type { Finding, Quote } from "../types";
+import type { Corpus } from "../index/corpus";
+import { foldQuote } from "../extract/fold";
+import { evidenceFor, sourceLabel } from "./evidence";
+import { finding } from "./findings";
+import { citationFix, replaceFix } from "./fixes";
+
+const MIN_WORDS = 3;
+/** Share of the quote's words a source passage must have, in order, to be the passage misquoted. */
+const MISQUOTE_MIN = 0.55;
+
+interface Folded {
+  text: string;
+  /** For each folded character, the offset of the original character. */
+  map: number[];
+}
+
+const foldedSources = new WeakMap<Corpus, Folded[]>();
+
+function foldWithMap(text: string): Folded {
+  let out = "";
+  const map: number[] = [];
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const f = foldQuote(text[i]!);
+    if (!f) {
+      if (!lastSpace) {
+        out += " ";
+        map.push(i);
+        lastSpace = true;
+      }
+      continue;
+    }
+    for (const ch of f) {
+      out += ch;
+      map.push(i);
+    }
+    lastSpace = false;
+  }
+  return { text: out, map };
+}
+
+function folded(corpus: Corpus): Folded[] {
+  let f = foldedSources.get(corpus);
+  if (!f) {
+    f = corpus.sources.map((s) => foldWithMap(s.doc.prose));
+    foldedSources.set(corpus, f);
+  }
+  return f;
+}
+
+export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: number, q: Quote): Finding | undefined {
+  const needle = foldQuote(q.text);
+  const words = needle.split(" ").filter(Boolean);
+  if (words.length < MIN_WORDS) return undefined;
+  const sources = folded(corpus);
+  for (const [i, f] of sources.entries()) {
+    const at = f.text.indexOf(needle);
+    if (at < 0) continue;
+    const source = corpus.sources[i]!;
+    const start = f.map[at]!;
+    const sentence = source.doc.sentences.find((s) => s.start <= start && start < s.end) ?? source.doc.sentences[0]!;
+    const e = evidenceFor(source, sentence);
+    return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e], [citationFix(draftText, sentenceEnd, e)]);
+  }
+  const best = closestPassage(corpus, words);
+  if (best && best.share >= MISQUOTE_MIN && words.length >= MIN_WORDS + 1) {
+    const source = corpus.sources[best.source]!;
+    const sentence = source.doc.sentences[best.sentence]!;
+    const e = evidenceFor(source, sentence);
+    return finding(q.start, q.end, "misquoted", "quote.mismatch", `The quote differs from ${sourceLabel(e)}, which has “${best.passage}”`, [e], [replaceFix(q.start, q.end, best.passage)]);
+  }
+  if (words.length >= 6) return finding(q.start, q.end, "unsupported", "quote.unsourced", "No source has these words");
+  return undefined;
+}
+
+/** The source sentence window that has most of the quote's words in order. */
+function closestPassage(corpus: Corpus, words: string[]): { source: number; sentence: number; share: number; passage: string } | undefined {
+  let best: { source: number; sentence: number; share: number; passage: string } | undefined;
+  for (const ref of corpus.sentenceIndex.find(words.join(" "), 12, 0.2)) {
+    const source = corpus.sources[ref.source]!;
+    const s = source.doc.sentences[ref.sentence]!;
+    const raw = source.doc.text.slice(s.start, s.end);
+    const tokens = [...raw.matchAll(/[\p{L}\p{N}'’-]+/gu)];
+    const foldedTokens = tokens.map((t) => foldQuote(t[0]));
+    const { length, from, to } = lcsWindow(words, foldedTokens);
+    const share = length / words.length;
+    if (!best || share > best.share) {
+      const passage = from >= 0 ? raw.slice(tokens[from]!.index, tokens[to]!.index + tokens[to]![0].length) : raw;
+      best = { source: ref.source, sentence: ref.sentence, share, passage };
+    }
+  }
+  return best;
+}
+
+/** Longest common subsequence of words, and the span of the source words it uses. */
+function lcsWindow(a: string[], b: string[]): { length: number; from: number; to: number } {
+  const dp: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) dp[i]![j] = a[i - 1] === b[j - 1] ? dp[i - 1]![j - 1]! + 1 : Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!);
+  let i = a.length;
+  let j = b.length;
+  let from = -1;
+  let to = -1;
+  while (i > 0 && j > 0) {
+    if (a[i - 1] === b[j - 1]) {
+      if (to < 0) to = j - 1;
+      from = j - 1;
+      i--;
+      j--;
+    } else if (dp[i - 1]![j]! >= dp[i]![j - 1]!) i--;
+    else j--;
+  }
+  return { length: dp[a.length]![b.length]!, from, to };
+}

@@ -1,0 +1,154 @@
+// Dates and figures: does a source say the same of the same thing (supported), something else
+// (contradicted), do the sources disagree among themselves (disputed), or say nothing (unsupported)?
+// Precision first: a value is contradicted only when a source clearly speaks of the same thing.
+import type { Evidence, Finding, Fix, Mention, Sentence } from "../types";
+import type { ValueContext } from "../extract/context";
+import { formatDate, dateSortKey } from "../extract/dates";
+import { displayValue, type Corpus, type ValueRecord } from "../index/corpus";
+import { comparable, sameFigure, sameValue } from "../index/compare";
+import { differentPeople, similarity } from "../index/similarity";
+import { nearMiss } from "../index/conflicts";
+import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
+import { finding } from "./findings";
+import { citationFix, replaceFix } from "./fixes";
+
+/** A source value supports the draft's when it is the same and said in a context at least this alike… */
+const SUPPORT_MIN = 0.15;
+/** …and contradicts it when it differs in a context at least this alike, sharing an event word. */
+const CONTRADICT_MIN = 0.35;
+/** Other values within this share of the best match are reported alongside it. */
+const ALONGSIDE = 0.6;
+/** The other side of a known conflict must be at least this alike to make the draft's value disputed. */
+const DISPUTE_MIN = 0.2;
+
+interface Scored {
+  record: ValueRecord;
+  score: number;
+  event: boolean;
+}
+
+export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext): Finding | undefined {
+  const query = draftText.slice(sentence.start, sentence.end);
+  const candidates = new Set<ValueRecord>([...corpus.sameValued(value), ...corpus.valuesNear(query)]);
+  const scored: Scored[] = [];
+  for (const record of candidates) {
+    if (differentPeople(context, record.context)) continue;
+    const sim = similarity(context, record.context, corpus.idf);
+    scored.push({ record, score: sim.score, event: sim.sharedEvent.length > 0 });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const shown = displayValue(value);
+
+  const supports = scored.filter((s) => sameFigure(value, s.record.mention) && s.score >= SUPPORT_MIN && (s.event || s.score >= 2 * SUPPORT_MIN));
+  if (supports.length) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown);
+
+  const against = scored.filter((s) => isContradiction(value, context, s));
+  if (against.length) {
+    const best = against[0]!.score;
+    const records = withConflictSides(corpus, value, against.filter((s) => s.score >= ALONGSIDE * best).map((s) => s.record));
+    const evidence = uniqueEvidence(records.map((r) => evidenceOf(corpus, r)));
+    const values = distinctValues(records.map((r) => r.mention));
+    const fixes: Fix[] = values.map((v) => replaceFix(value.start, value.end, replacementText(value, v)));
+    const code = value.date ? "date.mismatch" : "figure.mismatch";
+    const message = `${shown}: the sources give ${listValues(values)} (${describeSides(corpus, records)})`;
+    return finding(value.start, value.end, "contradicted", code, message, evidence, fixes);
+  }
+
+  if (!isSpecific(value)) return undefined;
+  const code = value.date ? "date.unsupported" : "figure.unsupported";
+  return finding(value.start, value.end, "unsupported", code, `${shown}: no source gives this ${value.date ? "date" : "figure"}`);
+}
+
+function isContradiction(value: Mention, context: ValueContext, s: Scored): boolean {
+  const other = s.record.mention;
+  if (!comparable(value, other) || sameValue(value, other)) return false;
+  if (value.term?.qualifier === "many" || other.term?.qualifier === "many") return false;
+  if (!s.event || s.score < CONTRADICT_MIN) return false;
+  // Said of a person in the draft but of nobody in the source: only a very alike context will do.
+  if (context.persons.length && !s.record.context.persons.length && !context.persons.some((p) => s.record.context.entities.has(p))) return s.score >= 1.5 * CONTRADICT_MIN;
+  return true;
+}
+
+function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, supports: Scored[], shown: string): Finding {
+  const evidence = uniqueEvidence(supports.map((s) => evidenceOf(corpus, s.record)));
+  const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, sentence.end, e));
+  const conflict = supports.map((s) => corpus.conflictFor(s.record)).find(Boolean);
+  if (conflict) {
+    const others = conflict.records.filter((r) => !sameValue(r.mention, value) && comparable(r.mention, value) && similarity(context, r.context, corpus.idf).score + (nearMiss(value, r.mention) ? 0.15 : 0) >= DISPUTE_MIN);
+    const agreeing = new Set(conflict.records.filter((r) => sameValue(r.mention, value)).map((r) => r.source));
+    const dissent = others.filter((r) => !agreeing.has(r.source));
+    if (dissent.length) {
+      const sides = describeSides(corpus, [...conflict.records.filter((r) => sameValue(r.mention, value)), ...dissent]);
+      const all = uniqueEvidence([...evidence, ...dissent.map((r) => evidenceOf(corpus, r))], 8);
+      const code = value.date ? "date.disputed" : "figure.disputed";
+      return finding(value.start, value.end, "disputed", code, `${shown}: the sources differ. ${sides}`, all, fixes);
+    }
+  }
+  const code = value.date ? "date.supported" : "figure.supported";
+  const labels = [...new Set(evidence.map(sourceLabel))];
+  return finding(value.start, value.end, "supported", code, `${shown}: as in ${labels.join("; ")}`, evidence, fixes);
+}
+
+/** When the best matches belong to a known conflict, every side of it is part of the answer. */
+function withConflictSides(corpus: Corpus, value: Mention, records: ValueRecord[]): ValueRecord[] {
+  const out = [...records];
+  for (const r of records) {
+    const c = corpus.conflictFor(r);
+    if (c) for (const o of c.records) if (!out.includes(o) && comparable(o.mention, value)) out.push(o);
+  }
+  return out;
+}
+
+/** "IndustriALL (6 October 2017) gives 28 September 2017; labourcentralasia (6 October 2017) gives 27 and 29 September 2017". */
+export function describeSides(corpus: Corpus, records: ValueRecord[]): string {
+  const bySource = new Map<number, ValueRecord[]>();
+  for (const r of records) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+  return [...bySource]
+    .map(([, rs]) => `${sourceLabel(evidenceOf(corpus, rs[0]!))} gives ${listValues(distinctValues(rs.map((r) => r.mention)))}`)
+    .join("; ");
+}
+
+function evidenceOf(corpus: Corpus, r: ValueRecord): Evidence {
+  return evidenceFor(corpus.sources[r.source]!, r.sentence, r.mention);
+}
+
+function distinctValues(ms: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of ms) if (!out.some((o) => sameValue(o, m) && comparable(o, m))) out.push(m);
+  return out.sort((a, b) => (a.date && b.date ? dateSortKey(a.date) - dateSortKey(b.date) : (a.term?.amount ?? 0) - (b.term?.amount ?? 0)));
+}
+
+/** "27, 28 and 29 September 2017"; "100 hours"; "two years and two and a half years". */
+export function listValues(ms: Mention[]): string {
+  if (ms.every((m) => m.date?.precision === "day") && ms.length > 1) {
+    const first = ms[0]!.date!;
+    if (ms.every((m) => m.date!.month === first.month && (m.date!.year ?? first.year) === (first.year ?? m.date!.year))) {
+      const year = ms.map((m) => m.date!.year).find((y) => y !== undefined);
+      return `${joinAnd(ms.map((m) => String(m.date!.day)))} ${formatDate({ month: first.month!, precision: "month", ...(year !== undefined ? { year } : {}) })}`;
+    }
+  }
+  return joinAnd(ms.map((m) => (m.date ? formatDate(m.date) : m.text)));
+}
+
+function joinAnd(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+/** The draft's way of writing the source's value: "28 September 2017" for "September 28". */
+function replacementText(draftValue: Mention, sourceValue: Mention): string {
+  if (draftValue.date && sourceValue.date) {
+    const v = { ...sourceValue.date };
+    if (!/\d{4}/.test(draftValue.text)) delete v.year;
+    else if (v.year === undefined) v.year = draftValue.date.year!;
+    return formatDate(v);
+  }
+  return sourceValue.text.replace(/^(?:some|about|around|over|more than|nearly|almost|roughly|approximately)\s+/i, "");
+}
+
+/** Vague counts ("dozens") and small ones ("two officials") are not claims worth a mark of their own. */
+function isSpecific(m: Mention): boolean {
+  if (m.date) return m.date.precision !== "year" || /\d{4}/.test(m.text);
+  const t = m.term!;
+  if (t.qualifier === "many") return false;
+  return t.kind !== "count" || t.amount >= 10;
+}
