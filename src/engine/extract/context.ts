@@ -14,7 +14,7 @@ export interface ValueContext {
   head: Set<string>;
   /** Entities named in the sentence. */
   entities: Set<string>;
-  /** The people the value is said of ("Kushakbayev … two and a half years"). */
+  /** The people the value is said of ("Ruiz … two and a half years"). */
   persons: string[];
 }
 
@@ -95,8 +95,9 @@ export function valueContexts(prose: string, sentences: Sentence[], mentions: Me
       for (const c of head) local.add(c);
       let bound = ordered.get(v);
       if (!bound) {
-        const before = persons.filter((p) => p.end <= v.start).pop();
-        const after = persons.find((p) => p.start >= v.end);
+        // "X thanked the Bureau, which opened the case in June": the date is not X's.
+        const before = persons.filter((p) => p.end <= v.start && !/\b(?:which|that|whose)\b/i.test(prose.slice(p.end, v.start))).pop();
+        const after = persons.find((p) => p.start >= v.end && !/\b(?:which|that|whose|who)\b/i.test(prose.slice(v.end, p.start)));
         bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
       }
       out.set(v, { local, weights, head, entities, persons: bound });

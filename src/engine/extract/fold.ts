@@ -1,7 +1,11 @@
 // Spelling-insensitive forms of names: case, diacritics and typographic punctuation folded.
 
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS: Record<string, string> = { ø: "o", Ø: "O", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe", ß: "ss", ł: "l", Ł: "L", đ: "d", Đ: "D", ð: "d", Ð: "D", þ: "th", Þ: "Th", ı: "i" };
+
 export function foldName(s: string): string {
   return s
+    .replace(/[øØæÆœŒßłŁđĐðÐþÞı]/g, (c) => LETTERS[c]!)
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .replace(/[’‘`´]/g, "'")

@@ -31,7 +31,7 @@ export const ORG_KEYWORDS = words(`union unions confederation federation council
   plc gmbh court courts tribunal bureau foundation ministry department agency watch centre center association organisation
   organization organisations organizations institute university college school party group coalition bank fund office commission
   police parliament government assembly senate congress news times post agency network initiative conference service services
-  trading cooperative co-operative society league alliance movement board authority authorities prosecutor prosecutor's
+  trading cooperative co-operative society league alliance movement board authority authorities
   army navy church mission programme program secretariat directorate inspectorate chamber club team press radio television tv`);
 
 /** Titles and roles that, just before a name, make it a person's. */
@@ -39,6 +39,7 @@ export const PERSON_TITLES = words(`mr mrs ms miss dr prof professor sir dame lo
   chairperson chair secretary minister senator governor mayor colonel captain lieutenant sergeant rev father sister
   leader director researcher lawyer attorney activist spokesperson spokesman spokeswoman head official officer journalist
   reporter editor founder economist analyst deputy ambassador prosecutor investigator member worker workers colleague
+  brother sister son daughter wife husband mother father uncle aunt cousin neighbour neighbor friend partner victim witness
   chief executive manager coordinator organiser organizer advocate campaigner defender priest imam rabbi sheikh king queen prince princess`);
 
 export const SPEECH_VERBS = words(`said says told tells added adds explained explains noted notes believes believe comments commented
@@ -50,7 +51,7 @@ export const PLACE_NOUNS = words(`city town village region province oblast distr
   port valley river mountain mountains lake sea oblysy municipality governorate prefecture`);
 export const COMPASS_WORDS = words(`North South East West Central Northern Southern Eastern Western Upper Lower New`);
 
-/** Honorifics that can stand before a surname alone ("Ms Kharkova"). */
+/** Honorifics that can stand before a surname alone ("Ms Ruiz"). */
 export const HONORIFICS = words(`mr mrs ms miss dr prof sir dame lord lady`);
 
 /** Words whose following capitalised phrase is a quoted title, not a name ("the Law on Trade Unions"). */

@@ -1,8 +1,8 @@
-// Candidate names: runs of capitalised words ("Larisa Kharkova", "Confederation of Independent
-// Trade Unions of Kazakhstan", "ITUC"), each with the clues to its type that its own sentence
+// Candidate names: runs of capitalised words ("Ana Ruiz", "Federation of Port
+// Workers of Nigeria", "NFPW"), each with the clues to its type that its own sentence
 // gives. The type itself is decided corpus-wide (index/entities), where every occurrence votes.
 import {
-  COMPASS_WORDS, HONORIFICS, MONTHS, NOT_NAME_STARTERS, ORG_KEYWORDS, PERSON_TITLES, PLACE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS,
+  COMPASS_WORDS, CURRENCY_WORDS, HONORIFICS, MONTHS, NOT_NAME_STARTERS, ORG_KEYWORDS, PERSON_TITLES, PLACE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS,
 } from "./lexicon";
 import { isAcronym, isCamelCase, isCapitalised, tokenize, type Token } from "./tokens";
 
@@ -20,7 +20,7 @@ export interface NameCandidate {
   clues: TypeClues;
   /** The first word of the run is the first word of its sentence, so its capital proves nothing. */
   sentenceInitial: boolean;
-  /** Preceded by an honorific ("Ms Kharkova"): a surname or full name of a person. */
+  /** Preceded by an honorific ("Ms Ruiz"): a surname or full name of a person. */
   honorific: boolean;
 }
 
@@ -56,7 +56,9 @@ export function findNameCandidates(text: string, from: number, to: number): Name
       }
       break;
     }
-    for (const [s, e] of splitRun(tokens, i, j).flatMap(([a, b]) => splitAtTitles(tokens, a, b))) out.push(candidate(text, tokens, s, e, from));
+    for (const [s, e] of splitRun(tokens, i, j).flatMap(([a, b]) => (isOrgRun(tokens, a, b) ? [[a, b] as [number, number]] : splitAtTitles(tokens, a, b)))) {
+      out.push(candidate(text, tokens, s, e, from));
+    }
     i = j;
   }
   return out;
@@ -71,31 +73,40 @@ function startsName(tokens: Token[], i: number): boolean {
 function isNameWord(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (!isCapitalised(t.text) || t.text.length === 1) return false;
+  if (/^[A-Z]{3}$/.test(t.text) && CURRENCY_WORDS[t.lower]) return false; // "EUR 1.2 million"
   if (/^nos?$/i.test(t.text) && /^\d/.test(tokens[i + 1]?.text ?? "")) return false; // "Convention No 29"
   // Month and day names belong to dates; "May" next to no number may still be a surname.
   if (CALENDAR.has(t.lower)) return t.lower === "may" && !/^\d/.test(tokens[i + 1]?.text ?? "") && !/^\d/.test(tokens[i - 1]?.text ?? "");
   return true;
 }
 
-/** A run joined by connectors stays whole only where it names an organisation. */
+/**
+ * A run joined by connectors stays whole only where it names an organisation, and the
+ * organisation starts at its first segment with an organisation word: "Adaeze Okafor of the
+ * Federation of Port Workers" is a person and an organisation.
+ */
 function splitRun(tokens: Token[], i: number, j: number): Array<[number, number]> {
-  const words = tokens.slice(i, j);
-  const hasOrgWord = words.some((t) => ORG_KEYWORDS.has(t.lower));
-  if (hasOrgWord) return [[i, trimConnectors(tokens, i, j)]];
-  const parts: Array<[number, number]> = [];
+  const segments: Array<[number, number]> = [];
   let s = i;
   for (let k = i; k < j; k++) {
     const t = tokens[k]!;
     if (CONNECTORS.has(t.lower) || t.lower === "the") {
-      if (k > s) parts.push([s, k]);
+      if (k > s) segments.push([s, k]);
       s = k + 1;
     }
   }
-  if (j > s) parts.push([s, j]);
+  if (j > s) segments.push([s, j]);
+  const hasOrgWord = ([a, b]: [number, number]) => tokens.slice(a, b).some((t) => ORG_KEYWORDS.has(t.lower));
+  const firstOrg = segments.findIndex(hasOrgWord);
+  const parts: Array<[number, number]> = firstOrg < 0 ? segments : [...segments.slice(0, firstOrg), [segments[firstOrg]![0], trimConnectors(tokens, segments[firstOrg]![0], j)]];
   return parts.filter(([a, b]) => b > a && isCapitalised(tokens[a]!.text));
 }
 
-/** "KNPRK President Larisa" is an organisation, a title and a name; "ITUC General Secretary" an organisation. */
+function isOrgRun(tokens: Token[], a: number, b: number): boolean {
+  return tokens.slice(a, b).some((t) => ORG_KEYWORDS.has(t.lower));
+}
+
+/** "NFPW President Ana" is an organisation, a title and a name; "NFPW General Secretary" an organisation. */
 function splitAtTitles(tokens: Token[], i: number, j: number): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let s = i;

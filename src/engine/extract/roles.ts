@@ -1,6 +1,6 @@
-// What a text says a person is: "Kemal Özkan, the general secretary of IndustriALL",
-// "Human Rights Watch researcher Mihra Rittmann", "the ITUC, whose general secretary is Sharan
-// Burrow", "Sharan Burrow, ITUC General Secretary".
+// What a text says a person is: "Ana Ruiz, the general secretary of the dockers' union",
+// "Amnesty researcher Olu Bello", "the federation, whose general secretary is Ines Moreau",
+// "Ines Moreau, IFJ General Secretary".
 import type { Mention } from "../types";
 import { PERSON_TITLES, RANK_MODIFIERS } from "./lexicon";
 
@@ -37,6 +37,7 @@ export function findRoleClaims(text: string, mentions: Mention[]): RoleClaim[] {
     const after = /^,\s+((?:the|a|an)\s+)?([^,.;:()“”"]{2,80})/u.exec(text.slice(p.end, p.end + 100));
     if (after) {
       const phrase = after[2]!;
+      if (/^(?:who|which|that|whose|whom|where|when|said|says|told|and|but)\b/i.test(phrase)) continue;
       const role = phrase.split(/\s+(?:of|at|for|in|with)\s+/)[0]!;
       const words = roleWords(role);
       const start = p.end + after[0].indexOf(after[1] ?? phrase);
@@ -45,8 +46,11 @@ export function findRoleClaims(text: string, mentions: Mention[]): RoleClaim[] {
     // [ORG] ROLE NAME: the lower-case words right before the name, back to a capitalised word.
     const before = /(?<![\p{L}\p{M}’'-])((?:[\p{Ll}-]+\s+){1,4})$/u.exec(text.slice(Math.max(0, p.start - 80), p.start));
     if (before) {
-      const words = roleWords(before[1]!);
-      if (words && roleShape(words)) claims.push({ person: p.entityId!, words, start: p.start - before[1]!.length, end: p.start - before[1]!.length + before[1]!.trimEnd().length });
+      // The role is what follows the last article: "sentenced the former mayor X" → "former mayor".
+      const parts = before[1]!.split(/\b(?:the|a|an)\s+/);
+      const words = roleWords(parts[parts.length - 1]!);
+      const tail = parts[parts.length - 1]!;
+      if (words && roleShape(words)) claims.push({ person: p.entityId!, words, start: p.start - tail.length, end: p.start - tail.length + tail.trimEnd().length });
     }
     // ORG, whose ROLE is NAME
     const whose = /whose\s+([\p{Ll}\s-]{2,60}?)\s+(?:is|was)\s+$/u.exec(text.slice(Math.max(0, p.start - 80), p.start));

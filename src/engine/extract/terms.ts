@@ -138,7 +138,8 @@ function readNoun(tokens: Token[], i: number): { words: string[]; next: number }
 function headAfter(tokens: Token[], i: number): string | undefined {
   const t = tokens[i];
   if (!t) return undefined;
-  if (t.lower === "of") {
+  // "four years of restriction", "three years in prison"
+  if (t.lower === "of" || t.lower === "in") {
     const noun = readNoun(tokens, i + 1);
     if (noun.words.length) return noun.words.join(" ");
   }

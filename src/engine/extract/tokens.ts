@@ -35,7 +35,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 export const isCapitalised = (t: string): boolean => /^[\p{Lu}]/u.test(t);
 export const isLowerWord = (t: string): boolean => /^[\p{Ll}]/u.test(t);
 export const isAcronym = (t: string): boolean => /^[\p{Lu}][\p{Lu}\d&]{1,7}$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
-/** "IndustriALL", "eBay", "McDonald": a capital after a lower-case letter. */
+/** "PayPal", "eBay", "McDonald": a capital after a lower-case letter. */
 export const isCamelCase = (t: string): boolean => /\p{Ll}\p{Lu}/u.test(t);
 
 /** A crude lemma for comparing contexts: case, possessive and common inflections stripped. */

@@ -82,7 +82,8 @@ export class EntityTable {
 export function trimSentenceStart(c: NameCandidate, lowerWords: Set<string>): NameCandidate | undefined {
   if (!c.sentenceInitial) return c;
   const first = c.words[0]!;
-  const common = lowerWords.has(first.toLowerCase()) || NOT_NAME_STARTERS.has(first);
+  const lower = first.toLowerCase();
+  const common = lowerWords.has(lower) || lowerWords.has(lower.replace(/e?s$/, "")) || NOT_NAME_STARTERS.has(first);
   if (!common || isAcronym(first)) return c;
   let k = 1;
   while (k < c.words.length && /^(?:of|the|for|and|on)$/i.test(c.words[k]!)) k++;
@@ -144,6 +145,13 @@ export function buildEntities(docs: PreparedDocument[]): EntityTable {
     }
   }
 
+  // "Brightwater Shipping" is short for "Brightwater Shipping Ltd": the longer name's votes count for it.
+  const orgish = [...surfaces.keys()].filter((k) => { const v = votes.get(k)!; return v.organization > 0 && v.organization >= v.person && v.organization >= v.place; });
+  for (const [key, s] of surfaces) {
+    if (s.words.length < 2 || orgish.includes(key)) continue;
+    if (orgish.some((o) => o.startsWith(key + " "))) votes.get(key)!.organization += 10;
+  }
+
   const typed = new Map<string, EntityType>();
   const fullPersons: string[] = [];
   for (const [key, s] of surfaces) {
@@ -151,7 +159,7 @@ export function buildEntities(docs: PreparedDocument[]): EntityTable {
     const multi = s.words.length > 1;
     if (v.organization > 0 && v.organization >= v.person && v.organization >= v.place) typed.set(key, "organization");
     else if (v.place > 0 && v.place >= v.person) typed.set(key, "place");
-    else if (v.person > 0 && multi && s.words.every((w) => !ORG_KEYWORDS.has(w.toLowerCase())) && (v.person >= 2 || s.honorific || standsAlone(surfaces, s.words))) {
+    else if (v.person > 0 && multi && s.words.every((w) => !ORG_KEYWORDS.has(w.toLowerCase())) && (v.person >= 2 || s.honorific || standsAlone(surfaces, s.words) || s.words.every((w) => !lowerWords.has(w.toLowerCase())))) {
       typed.set(key, "person");
       fullPersons.push(key);
     }
@@ -239,7 +247,7 @@ function addOrganizations(table: EntityTable, surfaces: Surfaces, typed: Map<str
   };
   for (const def of definitions) join(foldName(def.longName), foldName(def.acronym));
   // "the Confederation of … Union of Kazakhstan" and "… Unions of Kazakhstan": one name, two spellings.
-  for (const a of orgKeys) for (const b of orgKeys) if (a < b && sameOrgName(a, b)) join(a, b);
+  for (const a of orgKeys) for (const b of orgKeys) if (a !== b && (sameOrgName(a, b) || shortFor(a, b))) join(a, b);
 
   const components = new Map<string, string[]>();
   for (const k of parent.keys()) {
@@ -254,6 +262,11 @@ function addOrganizations(table: EntityTable, surfaces: Surfaces, typed: Map<str
     const mentions = present.reduce((n, k) => n + surfaces.get(k)!.count, 0);
     table.add({ id: `organization:${best}`, type: "organization", name: surfaces.get(best)!.text, variants, keys: new Set(present), mentions });
   }
+}
+
+/** "brightwater shipping" for "brightwater shipping ltd": a name cut before a legal form. */
+function shortFor(a: string, b: string): boolean {
+  return a.split(" ").length >= 2 && b.startsWith(a + " ") && /^(?:ltd|llc|inc|plc|gmbh|corp|corporation|company|co|sa|ag|as|group)$/.test(b.slice(a.length + 1));
 }
 
 function sameOrgName(a: string, b: string): boolean {

@@ -58,7 +58,7 @@ export function jaroWinkler(a: string, b: string): number {
  */
 export function closeSpelling(a: string, b: string, loose = false): boolean {
   if (a === b) return true;
-  if (Math.min(a.length, b.length) < 4) return false;
+  if (Math.min(a.length, b.length) < (loose ? 3 : 4)) return false;
   if (a + "a" === b || b + "a" === a) return false;
   if (a[0] !== b[0]) return false;
   const edit = editSimilarity(a, b);

@@ -64,7 +64,9 @@ export function prepareDocument(path: string, text: string): PreparedDocument {
 
 /** A title-case headline capitalises every word, so its capitals say nothing about names. */
 function isHeadline(prose: string, s: Sentence): boolean {
-  const words = prose.slice(s.start, s.end).split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  const text = prose.slice(s.start, s.end).trim();
+  if (/[.!?]["”’]?$/.test(text)) return false; // a headline has no full stop
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   if (words.length < 4) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.75;
 }

@@ -21,7 +21,7 @@ export function readMeta(
     return undefined;
   };
 
-  const first = sentences[0];
+  const first = sentences.find((s) => !isDateOnly(prose.slice(s.start, s.end)));
   meta.title = str("title", "headline") ?? (first ? prose.slice(first.start, first.end).trim() : baseName(path));
   const outlet = str("outlet", "publication", "publisher", "source", "site") ?? outletFromEdges(clutter, text) ?? outletFromTitle(meta, prose);
   if (outlet) meta.outlet = outlet;
@@ -69,7 +69,7 @@ function dateFromFileName(path: string): DateValue | undefined {
   return { year, month, day, precision: "day" };
 }
 
-/** "IndustriALL logotype", "www.example.org" among the edge lines. */
+/** "Harbour Post logotype", "www.example.org" among the edge lines. */
 function outletFromEdges(clutter: ClutterLine[], _text: string): string | undefined {
   for (const line of clutter) {
     const logo = /^\s*(.+?)\s+(?:logotype|logo)\s*$/i.exec(line.text);
@@ -99,6 +99,11 @@ function firstUrl(clutter: ClutterLine[]): string | undefined {
     if (m) return m[1]!.startsWith("http") ? m[1] : `https://${m[1]}`;
   }
   return undefined;
+}
+
+function isDateOnly(sentence: string): boolean {
+  const hits = findDates(sentence, 0, sentence.length);
+  return hits.length === 1 && sentence.replace(sentence.slice(hits[0]!.start, hits[0]!.end), "").replace(/[\s,.]/g, "") === "";
 }
 
 function baseName(path: string): string {

@@ -33,7 +33,7 @@ export function nearestPerson(corpus: Corpus, written: string): NameMatch | unde
   if (exact?.type === "person") return { entity: exact, spelling: written, exact: true };
   const parts = folded.split(" ");
   for (const entity of corpus.entities.persons()) {
-    // "Nurbek Kushakbaev": a first name and a surname spelling the sources both use.
+    // "Ilse Vanderbeck": a first name and a surname spelling the sources both use.
     if (parts.length > 1 && entity.keys.has(parts[parts.length - 1]!) && [...entity.keys].some((k) => k.split(" ")[0] === parts[0] && k.includes(" "))) {
       return { entity, spelling: written, exact: true };
     }

@@ -20,6 +20,8 @@ const CONTRADICT_MIN = 0.35;
 const ALONGSIDE = 0.6;
 /** The other side of a known conflict must be at least this alike to make the draft's value disputed. */
 const DISPUTE_MIN = 0.2;
+/** How much more alike a contradicting context must be than a supporting one to win over it. */
+const OUTWEIGH = 1.75;
 
 interface Scored {
   record: ValueRecord;
@@ -40,9 +42,11 @@ export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence
   const shown = displayValue(value);
 
   const supports = scored.filter((s) => sameFigure(value, s.record.mention) && s.score >= SUPPORT_MIN && (s.event || s.score >= 2 * SUPPORT_MIN));
-  if (supports.length) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown);
-
   const against = scored.filter((s) => isContradiction(value, context, s));
+  // The same figure in a loosely alike context does not outweigh another figure in a far more alike one.
+  const outweighed = supports.length && against.length && against[0]!.score >= OUTWEIGH * supports[0]!.score;
+  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown);
+
   if (against.length) {
     const best = against[0]!.score;
     const records = withConflictSides(corpus, value, against.filter((s) => s.score >= ALONGSIDE * best).map((s) => s.record));

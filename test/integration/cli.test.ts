@@ -1,0 +1,124 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+
+const fixture = join(__dirname, "..", "fixtures", "harbour");
+const sources = join(fixture, "sources");
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s + "\n"), err: (s) => (err += s + "\n") });
+  return { code, out, err };
+}
+
+test("check --format json prints the report shape, with UTF-16 offsets into the draft", async () => {
+  const r = await run("check", "--format", "json", "--sources", sources, join(fixture, "draft-errors.md"));
+  assert.equal(r.code, 1, "red findings exit 1");
+  const report = JSON.parse(r.out);
+  assert.equal(report.files.length, 1);
+  const file = report.files[0];
+  assert.ok(file.findings.some((f: { kind: string }) => f.kind === "supported"), "json has supported findings too");
+  for (const f of file.findings) assert.ok(Number.isInteger(f.start) && f.end > f.start && typeof f.code === "string" && Array.isArray(f.evidence) && Array.isArray(f.fixes));
+  const types = new Set(file.mentions.map((m: { type: string }) => m.type));
+  for (const t of ["person", "organization", "place", "date", "term"]) assert.ok(types.has(t), `mentions of type ${t}`);
+});
+
+test("check exits 0 on a faithful draft and prints a summary line", async () => {
+  const r = await run("check", "--sources", sources, join(fixture, "draft-faithful.md"));
+  assert.equal(r.code, 0);
+  assert.match(r.out, /0 contradicted, 0 misspelled, 0 misquoted/);
+});
+
+test("check --format sarif is SARIF 2.1.0 with a result per finding", async () => {
+  const r = await run("check", "--format", "sarif", "--sources", sources, join(fixture, "draft-errors.md"));
+  const sarif = JSON.parse(r.out);
+  assert.equal(sarif.version, "2.1.0");
+  const results = sarif.runs[0].results;
+  assert.ok(results.some((x: { ruleId: string; level: string }) => x.ruleId === "figure.mismatch" && x.level === "error"));
+  assert.ok(results.every((x: { locations: Array<{ physicalLocation: { region: { startLine: number } } }> }) => x.locations[0]!.physicalLocation.region.startLine >= 1));
+});
+
+test("without --sources, the sources/ folder beside the draft is used", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-"));
+  cpSync(fixture, dir, { recursive: true });
+  const r = await run("check", join(dir, "draft-errors.md"));
+  assert.equal(r.code, 1);
+  assert.match(r.out, /four years: the sources give three years/);
+});
+
+test("a missing sources folder is named, and exits 2", async () => {
+  const r = await run("check", "--sources", "/nonexistent/folder", join(fixture, "draft-errors.md"));
+  assert.equal(r.code, 2);
+  assert.match(r.err, /\/nonexistent\/folder: cannot open folder: no such file or folder/);
+  assert.ok(!r.err.includes("    at "), "no stack trace");
+});
+
+test("a bad file among good sources is reported and skipped; the rest is checked", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-"));
+  cpSync(sources, join(dir, "sources"), { recursive: true });
+  writeFileSync(join(dir, "sources", "scan.txt"), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, "sources", "photo.jpg"), "not text");
+  const r = await run("check", "--sources", join(dir, "sources"), join(fixture, "draft-errors.md"));
+  assert.equal(r.code, 1);
+  assert.match(r.err, /scan\.txt: skipped: binary file/);
+  assert.match(r.err, /photo\.jpg: skipped: not a source format/);
+  assert.match(r.out, /three years/);
+});
+
+test("an unreadable or empty draft: named, the others still checked", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-"));
+  writeFileSync(join(dir, "empty.md"), "");
+  const r = await run("check", "--sources", sources, join(dir, "missing.md"), join(dir, "empty.md"), join(fixture, "draft-faithful.md"));
+  assert.equal(r.code, 0);
+  assert.match(r.err, /missing\.md: no such file or folder/);
+  assert.match(r.err, /empty\.md: the draft is empty/);
+  const none = await run("check", "--sources", sources, join(dir, "missing.md"));
+  assert.equal(none.code, 2, "nothing could be checked");
+});
+
+test("mentions prints file:line:col, type, text and value", async () => {
+  const r = await run("mentions", "--sources", sources, join(fixture, "draft-faithful.md"));
+  assert.equal(r.code, 0);
+  assert.match(r.out, /draft-faithful\.md:3:\d+ +person +"Tomasz Wielicki" +→ Tomasz Wielicki/);
+  assert.match(r.out, /date +"11 March 2021" +→ 2021-03-11/);
+  assert.match(r.out, /term +"three years" +→ 3 years/);
+});
+
+test("sources lists titles, outlets, dates and entities with their variants", async () => {
+  const r = await run("sources", "--sources", sources);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /Coastal Courier · 12\.3\.2021/);
+  assert.match(r.out, /Brightwater Shipping Ltd = BSL = Brightwater Shipping/);
+});
+
+test("conflicts lists what the sources disagree on, with both quotes", async () => {
+  const r = await run("conflicts", "--sources", sources);
+  assert.match(r.out, /1 point on which the sources disagree/);
+  assert.match(r.out, /4 November 2020: “The trial, which opened on 4 November 2020/);
+  assert.match(r.out, /2 November 2020: “The trial opened on 2 November 2020/);
+});
+
+test("bad usage exits 2 with a message", async () => {
+  assert.equal((await run("check")).code, 2);
+  assert.equal((await run("frobnicate")).code, 2);
+  const bad = await run("check", "--format", "xml", "x.md");
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--format must be one of text, json, sarif/);
+});
+
+test("sources are never modified", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-"));
+  mkdirSync(join(dir, "sources"));
+  cpSync(sources, join(dir, "sources"), { recursive: true });
+  const { createHash } = await import("node:crypto");
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const hash = () => readdirSync(join(dir, "sources")).map((f) => createHash("sha256").update(readFileSync(join(dir, "sources", f))).digest("hex")).join();
+  const before = hash();
+  await run("check", "--sources", join(dir, "sources"), join(fixture, "draft-errors.md"));
+  await run("conflicts", "--sources", join(dir, "sources"));
+  assert.equal(hash(), before);
+});

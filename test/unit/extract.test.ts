@@ -1,0 +1,92 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findDates, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
+import { findTerms } from "../../src/engine/extract/terms";
+import { findNameCandidates } from "../../src/engine/extract/names";
+import { findQuotes } from "../../src/engine/extract/quotes";
+
+const anchor: DateAnchor = { year: 2022, month: 5, day: 4, published: true };
+const dates = (s: string, a: DateAnchor | undefined = anchor) => findDates(s, 0, s.length, a).map((d) => ({ text: s.slice(d.start, d.end), ...d.value }));
+const terms = (s: string) => findTerms(s, 0, s.length).map((t) => ({ text: s.slice(t.start, t.end), ...t.value }));
+
+test("dates: full, partial, dotted and year forms, with their precision", () => {
+  assert.deepEqual(dates("The board met on 3 March 2021 and again on April 9, 2021."), [
+    { text: "3 March 2021", year: 2021, month: 3, day: 3, precision: "day" },
+    { text: "April 9, 2021", year: 2021, month: 4, day: 9, precision: "day" },
+  ]);
+  assert.deepEqual(dates("Filed 02.03.2021, heard Sept. 14, 2021."), [
+    { text: "02.03.2021", year: 2021, month: 3, day: 2, precision: "day" },
+    { text: "Sept. 14, 2021", year: 2021, month: 9, day: 14, precision: "day" },
+  ]);
+  assert.deepEqual(dates("It was founded in March 2018 and renamed in 2015."), [
+    { text: "March 2018", year: 2018, month: 3, precision: "month" },
+    { text: "2015", year: 2015, precision: "year" },
+  ]);
+});
+
+test("dates: year-less and relative dates are read against the document's date, never after it", () => {
+  // Published 4 May 2022: "December 12" is last December, not next.
+  assert.deepEqual(dates("On December 12 the port closed."), [{ text: "December 12", year: 2021, month: 12, day: 12, precision: "day", yearInferred: true }]);
+  assert.deepEqual(dates("On 2 May the port reopened."), [{ text: "2 May", year: 2022, month: 5, day: 2, precision: "day", yearInferred: true }]);
+  assert.equal(dates("Talks resumed last month.")[0]?.month, 4);
+  // An anchor inferred from the text (not a publication date) allows the nearest year, forward too.
+  assert.equal(placeYear(1, 9, { year: 2016, month: 12, day: 28, published: false }), 2017);
+});
+
+test("dates: durations, 'now' and 'night' are not dates", () => {
+  assert.deepEqual(dates("He served for five years and now works at night."), []);
+});
+
+test("terms: sentence terms and durations in their written forms", () => {
+  const t = terms("She got four years, a five-year ban, 100 hours of community work and a two-and-a-half-year prison term.");
+  assert.deepEqual(t.map((x) => [x.text, x.amount / 8766, x.head ?? null]), [
+    ["four years", 4, null],
+    ["five-year ban", 5, "ban"],
+    ["100 hours", 100 / 8766, "community work"],
+    ["two-and-a-half-year prison term", 2.5, "prison term"],
+  ]);
+  assert.equal(terms("He was jailed for two and a half years.")[0]!.amount, 2.5 * 8766);
+  assert.equal(terms("a 5-year ban")[0]!.amount, 5 * 8766);
+});
+
+test("terms: coordinated numbers share the unit ('two and three years')", () => {
+  const t = terms("They were sentenced to two and three-and-a-half years respectively.");
+  assert.deepEqual(t.map((x) => [x.text, x.amount / 8766]), [["two", 2], ["three-and-a-half years", 3.5]]);
+});
+
+test("terms: money in its forms, with currency", () => {
+  const t = terms("fines of €75,000, 1.2 million euros, EUR 500 and $3 billion");
+  assert.deepEqual(t.map((x) => [x.kind, x.unit, x.amount]), [
+    ["money", "EUR", 75000], ["money", "EUR", 1_200_000], ["money", "EUR", 500], ["money", "USD", 3_000_000_000],
+  ]);
+  assert.equal(terms("paid 75,000 Euros")[0]!.display, "EUR 75,000");
+});
+
+test("terms: counts keep their qualifiers and what they count", () => {
+  const t = terms("Some 300 dockers, over 6,000 signatures, more than 25 refusals and dozens of protesters.");
+  assert.deepEqual(t.map((x) => [x.amount, x.unit, x.qualifier]), [
+    [300, "docker", "about"], [6000, "signature", "over"], [25, "refusal", "over"], [24, "protester", "many"],
+  ]);
+});
+
+test("terms: numbers of laws, conventions and years are not counts", () => {
+  assert.deepEqual(terms("Convention No 87 and Article 12 apply since 2019 in full."), []);
+});
+
+test("names: runs of capitalised words, organisations joined across 'of'", () => {
+  const s = "Yes, Ms Adaeze Okafor of the Federation of Port Workers of Nigeria met Tomás Ruiz.";
+  const names = findNameCandidates(s, 0, s.length).map((n) => n.text);
+  assert.deepEqual(names, ["Adaeze Okafor", "Federation of Port Workers of Nigeria", "Tomás Ruiz"]);
+  const okafor = findNameCandidates(s, 0, s.length)[0]!;
+  assert.ok(okafor.honorific && okafor.clues.person > okafor.clues.organization);
+});
+
+test("names: a possessive ends a name and titles are not part of it", () => {
+  const s = "The union's President Ruth Adeyemi visited Nigeria's Port Authority.";
+  assert.deepEqual(findNameCandidates(s, 0, s.length).map((n) => n.text), ["Ruth Adeyemi", "Nigeria", "Port Authority"]);
+});
+
+test("quotes: curly and straight quotation marks, not apostrophes", () => {
+  const s = `He said “we will not stop” and 'it’s over' and "enough is enough".`;
+  assert.deepEqual(findQuotes(s).map((q) => q.text), ["we will not stop", "enough is enough"]);
+});

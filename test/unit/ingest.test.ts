@@ -1,0 +1,85 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decodeBytes } from "../../src/engine/ingest/decode";
+import { splitSentences } from "../../src/engine/ingest/sentences";
+import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
+import { markdownProse } from "../../src/engine/ingest/markdown";
+import { prepareDocument } from "../../src/engine/ingest/document";
+import { LineMap } from "../../src/engine/ingest/lines";
+
+const sentencesOf = (text: string) => splitSentences(text, [[0, text.length]]).map((s) => text.slice(s.start, s.end));
+
+test("decode: UTF-8, BOMs, UTF-16, invalid bytes and binary files", () => {
+  const utf8 = decodeBytes(new TextEncoder().encode("Café €5"));
+  assert.deepEqual(utf8, { ok: true, text: "Café €5", warnings: [] });
+  const bom = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]));
+  assert.equal(bom.ok && bom.text, "A");
+  const utf16 = decodeBytes(new Uint8Array([0xff, 0xfe, 0x48, 0x00, 0x69, 0x00]));
+  assert.equal(utf16.ok && utf16.text, "Hi");
+  const invalid = decodeBytes(new Uint8Array([0x48, 0xff, 0x69]));
+  assert.ok(invalid.ok && invalid.warnings[0]!.includes("invalid UTF-8"));
+  const binary = decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+  assert.equal(binary.ok, false);
+});
+
+test("sentences: abbreviations, initials and dotted dates do not end a sentence", () => {
+  assert.deepEqual(sentencesOf("Ms. Ortega met Dr. Patel on Sept. 3. They agreed."), ["Ms. Ortega met Dr. Patel on Sept. 3.", "They agreed."]);
+  assert.deepEqual(sentencesOf("The deal was signed by J. R. Okafor in 2019. Nobody objected."), ["The deal was signed by J. R. Okafor in 2019.", "Nobody objected."]);
+  assert.deepEqual(sentencesOf("Under Convention No. 87 workers may organise. The hearing is on 14.02.2022 in Lyon."), ["Under Convention No. 87 workers may organise.", "The hearing is on 14.02.2022 in Lyon."]);
+});
+
+test("sentences: a dateline glued to the first sentence is split, offsets stay exact", () => {
+  const text = "3 May, 2020The council voted to close the depot. It will shut in June.";
+  const spans = splitSentences(text, [[0, text.length]]);
+  assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ["3 May, 2020", "The council voted to close the depot.", "It will shut in June."]);
+});
+
+test("clutter: navigation and share lines at the edges go, a headline and the body stay", () => {
+  const text = ["Skip to navigation", "Daily Planet logo", "• World • Europe •", "", "Dockers walk out over unpaid wages at the northern terminal", "", "About 400 dockers stopped work on Monday.", "", "Share on Facebook | Tweet", "Comments (3)"].join("\n");
+  const clutter = findClutter(text).map((l) => l.text);
+  assert.deepEqual(clutter, ["Skip to navigation", "Daily Planet logo", "• World • Europe •", "Share on Facebook | Tweet", "Comments (3)"]);
+  assert.equal(isClutterShape("About 400 dockers stopped work on Monday."), false);
+});
+
+test("clutter: a short line in the middle of the text is kept", () => {
+  const text = "A long first paragraph that says something happened.\n\nIn brief\n\nAnother paragraph with a full sentence.";
+  assert.deepEqual(findClutter(text), []);
+});
+
+test("markdown: markup, code and link targets are blanked with offsets kept; front matter is read", () => {
+  const md = "---\ntitle: Dock strike\noutlet: The Harbour Post\ndate: 2022-05-03\n---\n# Dockers strike\n\nSome **400** dockers [walked out](https://example.org/x).\n\n```\ncode 1999\n```\n";
+  const view = markdownProse(md);
+  assert.equal(view.prose.length, md.length);
+  assert.equal(view.frontMatter?.title, "Dock strike");
+  const at = md.indexOf("400");
+  assert.equal(view.prose.slice(at, at + 3), "400");
+  assert.ok(!view.prose.includes("example.org"));
+  assert.ok(!view.prose.includes("1999"));
+});
+
+test("metadata: title, outlet and date from front matter, a logo line, a dateline and a file name", () => {
+  const md = prepareDocument("x.md", "---\ntitle: Dock strike\noutlet: The Harbour Post\ndate: 2022-05-03\n---\nText here.\n");
+  assert.equal(md.meta.title, "Dock strike");
+  assert.equal(md.meta.outlet, "The Harbour Post");
+  assert.deepEqual(md.meta.date, { year: 2022, month: 5, day: 3, precision: "day" });
+
+  const scraped = prepareDocument("page.txt", "Skip to content\nHarbour Post logo\n\nDockers strike at the north gate\n\n04.05.2022\n\nAbout 400 dockers stopped work on Monday.\n\nwww.harbourpost.example.org\n");
+  assert.equal(scraped.meta.outlet, "Harbour Post");
+  assert.equal(scraped.meta.title, "Dockers strike at the north gate");
+  assert.deepEqual(scraped.meta.date, { year: 2022, month: 5, day: 4, precision: "day" });
+  // "on Monday" is read against the dateline: Monday 2 May 2022.
+  const monday = scraped.dates.find((d) => scraped.text.slice(d.start, d.end) === "Monday");
+  assert.deepEqual(monday?.value, { year: 2022, month: 5, day: 2, precision: "day", yearInferred: true });
+
+  const named = prepareDocument("2019-11-30-notes.txt", "Nothing dated here.");
+  assert.deepEqual(named.meta.date, { year: 2019, month: 11, day: 30, precision: "day" });
+  assert.equal(named.meta.dateSource, "file-name");
+});
+
+test("line map: CRLF, lone CR and LF lines", () => {
+  const map = new LineMap("a\r\nb\rc\nd");
+  assert.deepEqual(map.position(0), { line: 1, column: 1 });
+  assert.deepEqual(map.position(3), { line: 2, column: 1 });
+  assert.deepEqual(map.position(5), { line: 3, column: 1 });
+  assert.deepEqual(map.position(7), { line: 4, column: 1 });
+});

@@ -1,0 +1,135 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Corpus } from "../../src/engine/index/corpus";
+import { checkDraft } from "../../src/engine/verify/check";
+import type { Finding } from "../../src/engine/types";
+
+const fixture = join(__dirname, "..", "fixtures", "harbour");
+const harbour = Corpus.fromFiles(readdirSync(join(fixture, "sources")).map((f) => ({ path: join(fixture, "sources", f), text: readFileSync(join(fixture, "sources", f), "utf8") })));
+
+/** The verdict on the span `quote` of the draft (the most severe finding overlapping it). */
+function verdict(findings: Finding[], text: string, quote: string): Finding | undefined {
+  const at = text.indexOf(quote);
+  assert.ok(at >= 0, `not in draft: ${quote}`);
+  const order = ["misquoted", "contradicted", "misspelled", "disputed", "unsupported", "supported"];
+  return findings.filter((f) => f.start < at + quote.length && at < f.end).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))[0];
+}
+
+const red = (fs: Finding[]) => fs.filter((f) => f.severity === "error");
+
+test("harbour: each planted error gets its verdict, with evidence and a fix", () => {
+  const text = readFileSync(join(fixture, "draft-errors.md"), "utf8");
+  const { findings } = checkDraft(harbour, "draft-errors.md", text);
+  const four = verdict(findings, text, "four years")!;
+  assert.equal(four.kind, "contradicted");
+  assert.equal(four.code, "figure.mismatch");
+  assert.match(four.message, /three years/);
+  assert.ok(four.evidence.length > 0 && four.evidence.every((e) => e.quote.includes("three years") && e.line > 0));
+  assert.ok(four.fixes.some((f) => f.kind === "replace" && f.edits[0]!.newText === "three years"));
+
+  assert.equal(verdict(findings, text, "€2.1 million")?.kind, "contradicted");
+  const disputed = verdict(findings, text, "4 November 2020")!;
+  assert.equal(disputed.kind, "disputed");
+  assert.equal(disputed.severity, "warning");
+  assert.match(disputed.message, /2 November 2020/);
+  assert.equal(verdict(findings, text, "37 witnesses")?.kind, "supported");
+  assert.equal(verdict(findings, text, "seven years")?.kind, "supported");
+  assert.equal(verdict(findings, text, "Pavel Hruby")?.kind, "supported", "a spelling a source uses is not a misspelling");
+  const anna = verdict(findings, text, "Anna Petrescu")!;
+  assert.equal(anna.kind, "misspelled");
+  assert.equal(anna.fixes[0]!.edits[0]!.newText, "Ana Petrescu");
+  assert.equal(verdict(findings, text, "Marta Lindquist")?.kind, "misspelled");
+  assert.equal(verdict(findings, text, "June 2018")?.kind, "contradicted");
+  assert.equal(verdict(findings, text, "3 May 2019")?.kind, "unsupported");
+  assert.equal(verdict(findings, text, "nobody in Valmora is above the law")?.kind, "supported");
+});
+
+test("harbour: the faithful draft gets no red mark", () => {
+  const text = readFileSync(join(fixture, "draft-faithful.md"), "utf8");
+  const { findings } = checkDraft(harbour, "draft-faithful.md", text);
+  assert.deepEqual(red(findings).map((f) => f.message), []);
+  assert.ok(findings.filter((f) => f.kind === "supported").length >= 8);
+});
+
+test("harbour: the sources' disagreement on the trial's opening is listed", () => {
+  assert.equal(harbour.conflicts.length, 1);
+  const values = harbour.conflicts[0]!.records.map((r) => r.mention.value).sort();
+  assert.deepEqual(values, ["2020-11-02", "2020-11-04"]);
+});
+
+const story = Corpus.fromFiles([
+  {
+    path: "court.txt",
+    text: "Siblings sentenced in Marlow fraud case\n\n12 June 2020\n\n" +
+      "The Marlow district court on Thursday sentenced Maria Lopez to six years in prison for fraud. " +
+      "Her brother Carlos Lopez was sentenced to two years in prison.\n\n" +
+      "Maria Lopez was arrested on 12 January 2019. The trial opened on 3 March 2020.\n\n" +
+      "“We have lost everything we saved,” said Joan Beck, one of the victims.\n",
+  },
+]);
+const check = (draft: string) => checkDraft(story, "draft.md", draft).findings;
+
+test("false alarms: a faithful paraphrase is supported, not contradicted", () => {
+  const text = "Maria Lopez was jailed for six years by the court in Marlow.";
+  const fs = check(text);
+  assert.equal(verdict(fs, text, "six years")?.kind, "supported");
+  assert.deepEqual(red(fs), []);
+});
+
+test("false alarms: a value from another event in the same source is not a contradiction", () => {
+  const text = "The trial opened on 3 March 2020. Auditors inspected the firm on 5 May 2021.";
+  const fs = check(text);
+  assert.equal(verdict(fs, text, "3 March 2020")?.kind, "supported");
+  assert.equal(verdict(fs, text, "5 May 2021")?.kind, "unsupported");
+  assert.deepEqual(red(fs), []);
+});
+
+test("false alarms: a different person with the same surname keeps their own figure", () => {
+  const right = "Carlos Lopez was sentenced to two years in prison.";
+  assert.equal(verdict(check(right), right, "two years")?.kind, "supported");
+  const wrong = "Carlos Lopez was sentenced to six years in prison.";
+  const f = verdict(check(wrong), wrong, "six years")!;
+  assert.equal(f.kind, "contradicted");
+  assert.match(f.message, /two years/);
+});
+
+test("dates: a wrong date of the same event is contradicted, the right one supported", () => {
+  const text = "Maria Lopez was arrested on 14 January 2019.";
+  const f = verdict(check(text), text, "14 January 2019")!;
+  assert.equal(f.kind, "contradicted");
+  assert.equal(f.code, "date.mismatch");
+  assert.match(f.message, /^14 January 2019: the sources give 12 January 2019/);
+  assert.equal(f.fixes[0]!.edits[0]!.newText, "12 January 2019");
+});
+
+test("quotes: exact up to typography, misquoted with the source's words, or not found", () => {
+  const exact = `Joan Beck said: "we have lost everything we saved".`;
+  assert.equal(verdict(check(exact), exact, "we have lost")?.kind, "supported");
+  const wrong = `Joan Beck said: "we have lost all the money we saved".`;
+  const f = verdict(check(wrong), wrong, "we have lost")!;
+  assert.equal(f.kind, "misquoted");
+  assert.match(f.message, /We have lost everything we saved/);
+});
+
+test("citations: a supported value offers a footnote that is not defined twice", () => {
+  const text = "Maria Lopez was arrested on 12 January 2019.\n";
+  const f = verdict(check(text), text, "12 January 2019")!;
+  const cite = f.fixes.find((x) => x.kind === "cite")!;
+  assert.equal(cite.edits[0]!.start, text.indexOf(".") + 1);
+  assert.match(cite.edits[0]!.newText, /^\[\^[a-z0-9-]+\]$/);
+  assert.match(cite.edits[1]!.newText, /\[\^[a-z0-9-]+\]: “Siblings sentenced in Marlow fraud case”, 12 June 2020, court\.txt\./);
+  // Apply it: a second citation of the same source reuses the definition.
+  let cited = text;
+  for (const e of [...cite.edits].sort((a, b) => b.start - a.start)) cited = cited.slice(0, e.start) + e.newText + cited.slice(e.end);
+  const again = verdict(checkDraft(story, "draft.md", cited).findings, cited, "12 January 2019")!;
+  assert.equal(again.fixes.find((x) => x.kind === "cite")!.edits.length, 1);
+});
+
+test("unsupported: a name no source mentions is information, not an error", () => {
+  const text = "Pieter Janssens, a neighbour, was not surprised.";
+  const f = verdict(check(text), text, "Pieter Janssens")!;
+  assert.equal(f.kind, "unsupported");
+  assert.equal(f.severity, "information");
+});
