@@ -39,7 +39,7 @@ export function findNameCandidates(text: string, from: number, to: number): Name
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j]!;
-      if (/['’]s$/.test(tokens[j - 1]!.text)) break; // "Kazakhstan's Oil Company" is two names (but "Workers' Union" is one)
+      if (/['’]s$/.test(tokens[j - 1]!.text)) break; // "Nigeria's Port Authority" is two names (but "Workers' Union" is one)
       if (t.before !== " " && t.before !== "-" && t.before !== "") break;
       if (isNameWord(tokens, j)) {
         j++;
@@ -147,7 +147,7 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
   if (honorific) clues.person += 4;
   if (before.some((t) => PERSON_TITLES.has(t.lower)) && !clues.organization) clues.person += 2;
   if (after.some((t, k) => k < 2 && SPEECH_VERBS.has(t.lower)) || (prev && SPEECH_VERBS.has(prev.lower))) clues.person += 2;
-  // Apposition: "Sharan Burrow, ITUC General Secretary, said", "X, the director of…".
+  // Apposition: "Ines Moreau, IFJ General Secretary, said", "X, the director of…".
   if (after[0]?.before === "," && !clues.organization && after.some((t) => t.lower === "the" || PERSON_TITLES.has(t.lower))) clues.person += 1;
   if (words.length >= 2 && words.length <= 4 && !clues.organization && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) clues.person += 1;
   if (words.length > 1 && words.some((w) => isAcronym(w))) {

@@ -1,5 +1,5 @@
-// Acronyms the text defines: "Confederation of … Kazakhstan (CNTUK or KNPRK)",
-// "International Labour Organization (ILO)", "… known by its local acronym SKhR".
+// Acronyms the text defines: "Federation of Dock Workers of Riverton (NFDW or FNTD)",
+// "International Labour Organization (ILO)", "… known by its local acronym HWV".
 import type { NameCandidate } from "../extract/names";
 import { isAcronym } from "../extract/tokens";
 

@@ -34,7 +34,7 @@ export interface ResolvedName {
 export class EntityTable {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
-  /** Folded words seen in lower case, to tell "Workers are…" from "Kharkova believes…". */
+  /** Folded words seen in lower case, to tell "Workers are…" from "Okafor believes…". */
   readonly lowerWords: Set<string>;
   private readonly typeVotes: Map<string, TypeClues>;
 
@@ -246,7 +246,7 @@ function addOrganizations(table: EntityTable, surfaces: Surfaces, typed: Map<str
     if (ra !== rb) parent.set(ra, rb);
   };
   for (const def of definitions) join(foldName(def.longName), foldName(def.acronym));
-  // "the Confederation of … Union of Kazakhstan" and "… Unions of Kazakhstan": one name, two spellings.
+  // "the Federation of … Union of Nigeria" and "… Unions of Nigeria": one name, two spellings.
   for (const a of orgKeys) for (const b of orgKeys) if (a !== b && (sameOrgName(a, b) || shortFor(a, b))) join(a, b);
 
   const components = new Map<string, string[]>();

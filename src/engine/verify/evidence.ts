@@ -27,7 +27,7 @@ export function evidenceFor(source: AnalysedSource, sentence: Sentence, value?: 
   return e;
 }
 
-/** "IndustriALL (6 October 2017)", or the title when the outlet is not known. */
+/** "Harbour Post (6 October 2017)", or the title when the outlet is not known. */
 export function sourceLabel(e: Evidence): string {
   const who = e.outlet ?? `“${e.title.length > 50 ? e.title.slice(0, 47) + "…" : e.title}”`;
   return e.date ? `${who} (${e.date})` : who;

@@ -103,7 +103,7 @@ function withConflictSides(corpus: Corpus, value: Mention, records: ValueRecord[
   return out;
 }
 
-/** "IndustriALL (6 October 2017) gives 28 September 2017; labourcentralasia (6 October 2017) gives 27 and 29 September 2017". */
+/** "Harbour Post (6 May 2021) gives 28 April 2021; Dock News (7 May 2021) gives 27 and 29 April 2021". */
 export function describeSides(corpus: Corpus, records: ValueRecord[]): string {
   const bySource = new Map<number, ValueRecord[]>();
   for (const r of records) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
