@@ -82,7 +82,7 @@ function outletFromEdges(clutter: ClutterLine[], _text: string): string | undefi
   return undefined;
 }
 
-/** "Equaltimes: Conviction of…": a one-word prefix that the body never repeats is the outlet. */
+/** "Harbourpost: Dockers strike…": a one-word prefix that the body never repeats is the outlet. */
 function outletFromTitle(meta: DocumentMeta, prose: string): string | undefined {
   const m = /^([\p{L}][\p{L}\d.&-]{1,30}):\s+\S/u.exec(meta.title);
   if (!m) return undefined;
