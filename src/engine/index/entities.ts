@@ -64,7 +64,7 @@ export class EntityTable {
   resolve(names: NameCandidate[]): ResolvedName[] {
     const out: ResolvedName[] = [];
     for (const raw of names) {
-      const c = trimSentenceStart(raw, this.lowerWords);
+      const c = this.lookup(raw.text) ? raw : trimSentenceStart(raw, this.lowerWords);
       if (!c) continue;
       const entity = this.lookup(c.text);
       if (entity) {
@@ -110,7 +110,9 @@ export function buildEntities(docs: PreparedDocument[]): EntityTable {
   const lowerWords = new Set<string>();
   for (const d of docs) for (const m of d.prose.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) lowerWords.add(m[0]);
 
-  const candidates = docs.flatMap((d) => d.names.map((n) => trimSentenceStart(n, lowerWords)).filter((n): n is NameCandidate => Boolean(n)));
+  // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
+  const midSentence = new Set(docs.flatMap((d) => d.names.filter((n) => !n.sentenceInitial).map((n) => foldName(n.text))));
+  const candidates = docs.flatMap((d) => d.names.map((n) => (midSentence.has(foldName(n.text)) ? n : trimSentenceStart(n, lowerWords))).filter((n): n is NameCandidate => Boolean(n)));
   const definitions = docs.flatMap((d) => findAcronymDefinitions(d.prose, d.names));
 
   // Votes per folded surface; acronym definitions make both sides organisations.
