@@ -90,3 +90,10 @@ test("quotes: curly and straight quotation marks, not apostrophes", () => {
   const s = `He said “we will not stop” and 'it’s over' and "enough is enough".`;
   assert.deepEqual(findQuotes(s).map((q) => q.text), ["we will not stop", "enough is enough"]);
 });
+
+test("terms: percentages, and ages that are never durations", () => {
+  const t = terms("Turnout was 45% and then 47.5 per cent; a 52-year-old driver got four years.");
+  assert.deepEqual(t.map((x) => [x.text, x.kind, x.unit, x.amount]), [
+    ["45%", "count", "percent", 45], ["47.5 per cent", "count", "percent", 47.5], ["52-year-old", "count", "age", 52], ["four years", "duration", "hour", 4 * 8766],
+  ]);
+});

@@ -55,6 +55,19 @@ function readTerm(tokens: Token[], i: number, excluded: (t: Token) => boolean): 
   if (currency) return money(num.value, currency, begin, tokens[num.next - 1]!.end, qualifier?.value, num.next);
   if (!after || excluded(after)) return undefined;
 
+  // Percentages: "45%", "45 per cent", "45 percent".
+  const perCent = after.text === "%" ? 1 : after.lower === "percent" ? 1 : after.lower === "per" && tokens[num.next + 1]?.lower === "cent" ? 2 : 0;
+  if (perCent) {
+    const last = tokens[num.next + perCent - 1]!;
+    const value: TermValue = { kind: "count", amount: num.value, unit: "percent", display: `${formatNumber(num.value)}%` };
+    if (qualifier) value.qualifier = qualifier.value;
+    return { term: { start: begin, end: last.end, value }, next: num.next + perCent };
+  }
+  // Ages are not durations: "a 52-year-old driver" is never compared with "four years" in prison.
+  if (after.before === "-" && /^years?$/.test(after.lower) && tokens[num.next + 1]?.lower === "old" && tokens[num.next + 1]?.before === "-") {
+    const value: TermValue = { kind: "count", amount: num.value, unit: "age", display: `aged ${formatNumber(num.value)}` };
+    return { term: { start: begin, end: tokens[num.next + 1]!.end, value }, next: num.next + 2 };
+  }
   const unitWord = after.lower.replace(/['’]$/, ""); // "two years’ jail"
   const unitHours = DURATION_UNITS[unitWord];
   if (unitHours !== undefined && (after.before === " " || after.before === "-")) {

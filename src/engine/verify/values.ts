@@ -154,5 +154,5 @@ function isSpecific(m: Mention): boolean {
   if (m.date) return m.date.precision !== "year" || /\d{4}/.test(m.text);
   const t = m.term!;
   if (t.qualifier === "many") return false;
-  return t.kind !== "count" || t.amount >= 10;
+  return t.kind !== "count" || t.unit === "percent" || t.amount >= 10;
 }
