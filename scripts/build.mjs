@@ -19,4 +19,5 @@ await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js
 chmodSync("dist/cli.js", 0o755);
 if (existsSync("src/extension/extension.ts")) {
   await build({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+  await build({ ...common, entryPoints: ["src/extension/worker/engine-worker.ts"], outfile: "dist/engine-worker.js" });
 }

@@ -1,12 +1,10 @@
 // The `corroborate` command: check drafts, list mentions, sources and the sources' conflicts.
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { checkDraft, decodeBytes, loadCorpus, RED_KINDS, type Corpus, type Problem } from "../engine/index";
+import { checkDraft, conflictSummaries, decodeBytes, loadCorpus, RED_KINDS, type Corpus, type Problem } from "../engine/index";
 import { mentionsOf } from "../engine/index/corpus";
 import { prepareDocument } from "../engine/ingest/document";
 import { LineMap } from "../engine/ingest/lines";
-import { describeSides } from "../engine/verify/values";
-import { evidenceFor } from "../engine/verify/evidence";
 import { parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { DiskStore, describe, displayPath } from "./fs-store";
 import { fileReport, type FileReport } from "./report";
@@ -173,11 +171,7 @@ async function runConflicts(args: CliArgs, io: Io): Promise<number> {
   const opened = await openCorpus(args, io);
   if (!opened) return 2;
   const { corpus } = opened;
-  const conflicts = corpus.conflicts.map((c) => ({
-    id: c.id + 1,
-    summary: describeSides(corpus, c.records),
-    evidence: c.records.map((r) => evidenceFor(corpus.sources[r.source]!, r.sentence, r.mention)),
-  }));
+  const conflicts = conflictSummaries(corpus);
   if (args.format === "json") {
     io.out(JSON.stringify({ conflicts }, null, 1));
     return 0;

@@ -1,60 +1,43 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceStore } from "./store";
-import { Corpus } from "./index/corpus";
-import { decodeBytes } from "./ingest/decode";
-import { prepareDocument, SOURCE_EXTENSIONS } from "./ingest/document";
+import type { Corpus } from "./index/corpus";
+import { isSourcePath, MAX_SOURCE_BYTES, SourceSet, type Problem } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
 export { Corpus } from "./index/corpus";
-export { checkDraft, type CheckResult } from "./verify/check";
+export { SourceSet, isSourcePath, MAX_SOURCE_BYTES, type Problem } from "./source-set";
+export { checkDraft, type CheckResult, type CheckOptions } from "./verify/check";
+export { searchSources, conflictSummaries, type ConflictSummary } from "./verify/lookup";
+export { citationFix, type CitationStyle } from "./verify/fixes";
 export { describeSides, listValues } from "./verify/values";
 export { RED_KINDS, SEVERITY } from "./verify/findings";
 export { decodeBytes } from "./ingest/decode";
 export * from "./types";
-
-export interface Problem {
-  path: string;
-  message: string;
-}
 
 export interface LoadResult {
   corpus: Corpus;
   problems: Problem[];
 }
 
-/** Largest source read; bigger files are skipped with a message (a 50 MB dump is not an article). */
-export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
-
+/** Reads every source of a store into a corpus; a bad file is reported and skipped. */
 export async function loadCorpus(store: SourceStore): Promise<LoadResult> {
-  const problems: Problem[] = [];
-  const prepared = [];
+  const set = new SourceSet();
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
   for (const entry of entries) {
-    if (!SOURCE_EXTENSIONS.some((ext) => entry.path.toLowerCase().endsWith(ext))) {
-      problems.push({ path: entry.path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` });
+    if (!isSourcePath(entry.path)) {
+      set.upsert(entry.path, new Uint8Array());
       continue;
     }
     if (entry.size !== undefined && entry.size > MAX_SOURCE_BYTES) {
-      problems.push({ path: entry.path, message: `skipped: ${(entry.size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` });
+      set.skip(entry.path, `skipped: ${(entry.size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source`);
       continue;
     }
-    let bytes: Uint8Array;
     try {
-      bytes = await store.read(entry.path);
+      set.upsert(entry.path, await store.read(entry.path));
     } catch (error) {
-      problems.push({ path: entry.path, message: `unreadable: ${(error as Error).message}` });
-      continue;
+      set.skip(entry.path, `unreadable: ${(error as Error).message}`);
     }
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) {
-      problems.push({ path: entry.path, message: `skipped: ${decoded.problem}` });
-      continue;
-    }
-    for (const w of decoded.warnings) problems.push({ path: entry.path, message: w });
-    const doc = prepareDocument(entry.path, decoded.text);
-    for (const w of doc.warnings) problems.push({ path: entry.path, message: w });
-    prepared.push(doc);
   }
-  return { corpus: new Corpus(prepared), problems };
+  return { corpus: set.corpus(), problems: set.allProblems() };
 }

@@ -102,6 +102,8 @@ export interface Evidence {
   valueEnd?: number;
   /** What this source says, when sources disagree: "28 September 2017". */
   says?: string;
+  /** Where the value stands inside `quote`, to show it in bold. */
+  highlight?: [number, number];
 }
 
 export interface TextEdit {

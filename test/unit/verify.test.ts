@@ -133,3 +133,11 @@ test("unsupported: a name no source mentions is information, not an error", () =
   assert.equal(f.kind, "unsupported");
   assert.equal(f.severity, "information");
 });
+
+test("evidence: the value's place inside the quote is given, for showing it in bold", () => {
+  const text = "Maria Lopez was arrested on 14 January 2019.";
+  const f = verdict(check(text), text, "14 January 2019")!;
+  const e = f.evidence[0]!;
+  assert.equal(e.quote.slice(...e.highlight!), "12 January 2019");
+  assert.equal(e.says, "12 January 2019");
+});

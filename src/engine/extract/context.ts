@@ -2,7 +2,7 @@
 // and of the sentence before, and the people it is bound to. Two values speak of the same thing
 // when their contexts are alike; see index/similarity for how alike.
 import type { Mention, Sentence } from "../types";
-import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
+import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
 import { lemma, tokenize } from "./tokens";
 
 export interface ValueContext {
@@ -22,6 +22,8 @@ const CLASS_OF = new Map<string, string>();
 SYNONYM_CLASSES.forEach((words, i) => words.forEach((w) => CLASS_OF.set(lemma(w), `#${i}`)));
 const IGNORED = new Set([...MONTHS, ...WEEKDAYS, ...Object.keys(DURATION_UNITS).map(lemma)]);
 const MEASURED = new Set(MEASURED_NOUNS.map((w) => CLASS_OF.get(lemma(w)) ?? lemma(w)));
+/** Titles and "former" say who someone is, not what happened: they weigh little in a value's context. */
+const DESCRIBES_PERSON = new Set([...PERSON_TITLES, "former", "ex", "late", "then", "current", "veteran", "prominent", "leading"].map(lemma));
 const LEFT_WINDOW = 9;
 const RIGHT_WINDOW = 7;
 const NEAR = 3;
@@ -87,7 +89,7 @@ export function valueContexts(prose: string, sentences: Sentence[], mentions: Me
         if (measured) head.add(measured);
       }
       const weights = new Map<string, number>();
-      const weigh = (cs: Iterable<string>, w: number) => { for (const c of cs) weights.set(c, Math.max(weights.get(c) ?? 0, w)); };
+      const weigh = (cs: Iterable<string>, w: number) => { for (const c of cs) weights.set(c, Math.max(weights.get(c) ?? 0, DESCRIBES_PERSON.has(c) ? Math.min(w, 0.25) : w)); };
       weigh(prevClasses, 0.1);
       weigh(sentenceClasses, 0.2);
       weigh(local, 0.5);

@@ -7,10 +7,11 @@ import { formatDate } from "../extract/dates";
 export function evidenceFor(source: AnalysedSource, sentence: Sentence, value?: Mention): Evidence {
   const { doc, lines } = source;
   const pos = lines.position(sentence.start);
+  const collapse = (a: number, b: number) => doc.text.slice(a, b).replace(/\s+/g, " ");
   const e: Evidence = {
     source: doc.meta.path,
     title: doc.meta.title,
-    quote: doc.text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim(),
+    quote: collapse(sentence.start, sentence.end).trim(),
     line: pos.line,
     column: pos.column,
     start: sentence.start,
@@ -23,6 +24,8 @@ export function evidenceFor(source: AnalysedSource, sentence: Sentence, value?: 
     e.valueStart = value.start;
     e.valueEnd = value.end;
     e.says = displayValue(value);
+    const from = collapse(sentence.start, value.start).trimStart().length;
+    e.highlight = [from, from + collapse(value.start, value.end).length];
   }
   return e;
 }

@@ -6,6 +6,13 @@ export function replaceFix(start: number, end: number, newText: string): Fix {
   return { title: `Replace with “${newText}”`, kind: "replace", edits: [{ start, end, newText }] };
 }
 
+/** A footnote goes after the sentence's closing punctuation and quotation mark. */
+export function citationPoint(text: string, end: number): number {
+  let at = end;
+  while (at < text.length && /["”’)\]]/.test(text[at]!)) at++;
+  return at;
+}
+
 export function footnoteId(e: Evidence): string {
   const base = (e.outlet ?? e.title.split(/\s+/).slice(0, 3).join(" ")).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const year = /\b(\d{4})\b/.exec(e.date ?? "")?.[1];
@@ -21,11 +28,24 @@ export function footnoteDefinition(e: Evidence): string {
   return `${parts.join(", ")}.`;
 }
 
+export type CitationStyle = "footnote" | "inline" | "pandoc";
+
 /**
- * Inserts `[^id]` after the sentence that makes the claim and, unless the draft defines it
- * already, the footnote's definition at the end of the draft.
+ * A citation of the evidence for the claim whose sentence ends at `sentenceEnd`:
+ * - footnote: `[^id]` after the sentence and, unless the draft defines it already, the
+ *   footnote's definition at the end of the draft;
+ * - inline: a parenthesised link before the sentence's full stop;
+ * - pandoc: `[@id]` before the full stop, for a bibliography kept elsewhere.
  */
-export function citationFix(draft: string, sentenceEnd: number, e: Evidence): Fix {
+export function citationFix(draft: string, sentenceEnd: number, e: Evidence, style: CitationStyle = "footnote"): Fix {
+  const title = `Cite ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ""}`;
+  const beforeStop = /[.!?]["”’)]*$/.test(draft.slice(Math.max(0, sentenceEnd - 3), sentenceEnd)) ? draft.slice(0, sentenceEnd).search(/[.!?]["”’)]*$/) : sentenceEnd;
+  if (style === "inline") {
+    const label = [e.outlet ?? e.title, e.date].filter(Boolean).join(", ");
+    const link = e.url ? `[${label}](${e.url})` : label;
+    return { title, kind: "cite", edits: [{ start: beforeStop, end: beforeStop, newText: ` (${link})` }] };
+  }
+  if (style === "pandoc") return { title, kind: "cite", edits: [{ start: beforeStop, end: beforeStop, newText: ` [@${footnoteId(e)}]` }] };
   const id = footnoteId(e);
   const ref = `[^${id}]`;
   const edits = [{ start: sentenceEnd, end: sentenceEnd, newText: ref }];
@@ -34,5 +54,5 @@ export function citationFix(draft: string, sentenceEnd: number, e: Evidence): Fi
     const tail = draft.endsWith("\n\n") ? "" : draft.endsWith("\n") ? "\n" : "\n\n";
     edits.push({ start: draft.length, end: draft.length, newText: `${tail}[^${id}]: ${footnoteDefinition(e)}\n` });
   }
-  return { title: `Cite ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ""}`, kind: "cite", edits };
+  return { title, kind: "cite", edits };
 }

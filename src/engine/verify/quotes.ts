@@ -6,7 +6,7 @@ import type { Corpus } from "../index/corpus";
 import { foldQuote } from "../extract/fold";
 import { evidenceFor, sourceLabel } from "./evidence";
 import { finding } from "./findings";
-import { citationFix, replaceFix } from "./fixes";
+import { citationFix, replaceFix, type CitationStyle } from "./fixes";
 
 const MIN_WORDS = 3;
 /** Share of the quote's words a source passage must have, in order, to be the passage misquoted. */
@@ -52,7 +52,7 @@ function folded(corpus: Corpus): Folded[] {
   return f;
 }
 
-export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: number, q: Quote): Finding | undefined {
+export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: number, q: Quote, style: CitationStyle = "footnote"): Finding | undefined {
   const needle = foldQuote(q.text);
   const words = needle.split(" ").filter(Boolean);
   if (words.length < MIN_WORDS) return undefined;
@@ -64,7 +64,7 @@ export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: numbe
     const start = f.map[at]!;
     const sentence = source.doc.sentences.find((s) => s.start <= start && start < s.end) ?? source.doc.sentences[0]!;
     const e = evidenceFor(source, sentence);
-    return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e], [citationFix(draftText, sentenceEnd, e)]);
+    return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e], [citationFix(draftText, sentenceEnd, e, style)]);
   }
   const best = closestPassage(corpus, words);
   if (best && best.share >= MISQUOTE_MIN && words.length >= MIN_WORDS + 1) {

@@ -10,7 +10,7 @@ import { differentPeople, similarity } from "../index/similarity";
 import { nearMiss } from "../index/conflicts";
 import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
 import { finding } from "./findings";
-import { citationFix, replaceFix } from "./fixes";
+import { citationFix, citationPoint, replaceFix, type CitationStyle } from "./fixes";
 
 /** A source value supports the draft's when it is the same and said in a context at least this alike… */
 const SUPPORT_MIN = 0.15;
@@ -18,6 +18,7 @@ const SUPPORT_MIN = 0.15;
 const CONTRADICT_MIN = 0.35;
 /** Other values within this share of the best match are reported alongside it. */
 const ALONGSIDE = 0.6;
+const CLOSE = 0.85;
 /** The other side of a known conflict must be at least this alike to make the draft's value disputed. */
 const DISPUTE_MIN = 0.2;
 /** How much more alike a contradicting context must be than a supporting one to win over it. */
@@ -29,7 +30,7 @@ interface Scored {
   event: boolean;
 }
 
-export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext): Finding | undefined {
+export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, style: CitationStyle = "footnote"): Finding | undefined {
   const query = draftText.slice(sentence.start, sentence.end);
   const candidates = new Set<ValueRecord>([...corpus.sameValued(value), ...corpus.valuesNear(query)]);
   const scored: Scored[] = [];
@@ -45,11 +46,14 @@ export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence
   const against = scored.filter((s) => isContradiction(value, context, s));
   // The same figure in a loosely alike context does not outweigh another figure in a far more alike one.
   const outweighed = supports.length && against.length && against[0]!.score >= OUTWEIGH * supports[0]!.score;
-  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown);
+  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown, style);
 
   if (against.length) {
     const best = against[0]!.score;
-    const records = withConflictSides(corpus, value, against.filter((s) => s.score >= ALONGSIDE * best).map((s) => s.record));
+    // Alongside the best match: values nearly as alike, or alike enough and close to the draft's
+    // (two dates a day apart are likelier two accounts of one event than two events).
+    const alongside = against.filter((s) => s.score >= CLOSE * best || (s.score >= ALONGSIDE * best && nearMiss(value, s.record.mention)));
+    const records = withConflictSides(corpus, value, alongside.map((s) => s.record));
     const evidence = uniqueEvidence(records.map((r) => evidenceOf(corpus, r)));
     const values = distinctValues(records.map((r) => r.mention));
     const fixes: Fix[] = values.map((v) => replaceFix(value.start, value.end, replacementText(value, v)));
@@ -73,9 +77,9 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   return true;
 }
 
-function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, supports: Scored[], shown: string): Finding {
+function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, supports: Scored[], shown: string, style: CitationStyle): Finding {
   const evidence = uniqueEvidence(supports.map((s) => evidenceOf(corpus, s.record)));
-  const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, sentence.end, e));
+  const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, citationPoint(draftText, sentence.end), e, style));
   const conflict = supports.map((s) => corpus.conflictFor(s.record)).find(Boolean);
   if (conflict) {
     const others = conflict.records.filter((r) => !sameValue(r.mention, value) && comparable(r.mention, value) && similarity(context, r.context, corpus.idf).score + (nearMiss(value, r.mention) ? 0.15 : 0) >= DISPUTE_MIN);

@@ -1,0 +1,81 @@
+// A changing set of sources: added, replaced and removed one at a time, each read once, the
+// corpus rebuilt only when asked for after a change. The CLI, the editor's worker and the
+// benchmark all load sources through it.
+import { Corpus } from "./index/corpus";
+import { decodeBytes } from "./ingest/decode";
+import { prepareDocument, SOURCE_EXTENSIONS, type PreparedDocument } from "./ingest/document";
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Largest source read; bigger files are skipped with a message (a 50 MB dump is not an article). */
+export const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+export function isSourcePath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return SOURCE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+export class SourceSet {
+  private readonly docs = new Map<string, PreparedDocument>();
+  private readonly problems = new Map<string, Problem[]>();
+  private built: Corpus | undefined;
+
+  /** Reads one source (replacing an earlier version). Returns what was wrong with it, if anything. */
+  upsert(path: string, bytes: Uint8Array): Problem[] {
+    this.built = undefined;
+    this.docs.delete(path);
+    const problems = readSource(path, bytes);
+    if (problems.doc) this.docs.set(path, problems.doc);
+    this.problems.set(path, problems.list);
+    return problems.list;
+  }
+
+  /** Adds an already prepared document (from a cache). */
+  put(doc: PreparedDocument): void {
+    this.built = undefined;
+    this.docs.set(doc.meta.path, doc);
+    this.problems.set(doc.meta.path, doc.warnings.map((message) => ({ path: doc.meta.path, message })));
+  }
+
+  skip(path: string, message: string): void {
+    this.problems.set(path, [{ path, message }]);
+  }
+
+  remove(path: string): void {
+    this.built = undefined;
+    this.docs.delete(path);
+    this.problems.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  allProblems(): Problem[] {
+    return [...this.problems.values()].flat();
+  }
+
+  corpus(): Corpus {
+    if (!this.built) this.built = new Corpus([...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path)));
+    return this.built;
+  }
+}
+
+function readSource(path: string, bytes: Uint8Array): { doc?: PreparedDocument; list: Problem[] } {
+  if (!isSourcePath(path)) return { list: [{ path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` }] };
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    return { list: [{ path, message: `skipped: ${(bytes.length / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { list: [{ path, message: `skipped: ${decoded.problem}` }] };
+  const doc = prepareDocument(path, decoded.text);
+  const list = [...decoded.warnings, ...doc.warnings].map((message) => ({ path, message }));
+  return { doc, list };
+}

@@ -1,0 +1,132 @@
+// The sources of each workspace folder: found by the `corroborate.sources` globs, read through
+// the workspace file system (so remote and virtual workspaces work), sent to the engine worker,
+// and watched: a changed, added or deleted source is re-read alone.
+import * as vscode from "vscode";
+import type { EngineClient } from "./engine-client";
+import type { CorpusSummary } from "./worker/protocol";
+import { readSettings } from "./settings";
+
+export class WorkspaceSources implements vscode.Disposable {
+  private readonly watchers: vscode.Disposable[] = [];
+  private readonly summaries = new Map<string, CorpusSummary>();
+  private readonly ready = new Map<string, Promise<void>>();
+  private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder>();
+  readonly onDidChange = this.changed.event;
+  private readonly output: vscode.OutputChannel;
+
+  constructor(private readonly engine: EngineClient, output: vscode.OutputChannel) {
+    this.output = output;
+  }
+
+  /** The folder whose sources a document is checked against. */
+  folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
+    return vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  }
+
+  /** Is this file one of the sources (so not a draft)? */
+  isSource(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const rel = vscode.workspace.asRelativePath(uri, false);
+    return readSettings(folder).sources.some((glob) => globToRegExp(glob).test(rel));
+  }
+
+  summary(folder: vscode.WorkspaceFolder): CorpusSummary | undefined {
+    return this.summaries.get(folder.uri.toString());
+  }
+
+  /** Waits for the folder's sources to be indexed, indexing them the first time. */
+  whenReady(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    let p = this.ready.get(key);
+    if (!p) {
+      p = this.index(folder);
+      this.ready.set(key, p);
+    }
+    return p;
+  }
+
+  async reindexAll(): Promise<void> {
+    this.ready.clear();
+    this.disposeWatchers();
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.whenReady(f)));
+  }
+
+  private async index(folder: vscode.WorkspaceFolder): Promise<void> {
+    const key = folder.uri.toString();
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Corroborate: indexing sources of ${folder.name}` }, async () => {
+      await this.engine.request({ op: "reset", root: key });
+      const settings = readSettings(folder);
+      const uris = new Map<string, vscode.Uri>();
+      for (const glob of settings.sources) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) uris.set(uri.toString(), uri);
+      }
+      for (const uri of [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath))) await this.send(key, uri);
+      this.watch(folder, settings.sources);
+      await this.refreshSummary(folder);
+    });
+  }
+
+  private async send(root: string, uri: vscode.Uri): Promise<void> {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const problems = await this.engine.request({ op: "upsert", root, path: uri.fsPath, bytes });
+      for (const p of problems) this.output.appendLine(`${vscode.workspace.asRelativePath(p.path)}: ${p.message}`);
+    } catch (error) {
+      this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: cannot read: ${(error as Error).message}`);
+      await this.engine.request({ op: "remove", root, path: uri.fsPath });
+    }
+  }
+
+  private watch(folder: vscode.WorkspaceFolder, globs: string[]): void {
+    const root = folder.uri.toString();
+    for (const glob of globs) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
+      const update = async (uri: vscode.Uri) => {
+        await this.send(root, uri);
+        await this.refreshSummary(folder);
+      };
+      watcher.onDidChange(update);
+      watcher.onDidCreate(update);
+      watcher.onDidDelete(async (uri) => {
+        await this.engine.request({ op: "remove", root, path: uri.fsPath });
+        await this.refreshSummary(folder);
+      });
+      this.watchers.push(watcher);
+    }
+  }
+
+  private async refreshSummary(folder: vscode.WorkspaceFolder): Promise<void> {
+    const summary = await this.engine.request({ op: "summary", root: folder.uri.toString() });
+    this.summaries.set(folder.uri.toString(), summary);
+    if (!summary.sources.length) this.output.appendLine(`${folder.name}: no sources found (setting corroborate.sources: ${readSettings(folder).sources.join(", ")})`);
+    this.changed.fire(folder);
+  }
+
+  private disposeWatchers(): void {
+    for (const w of this.watchers.splice(0)) w.dispose();
+  }
+
+  dispose(): void {
+    this.disposeWatchers();
+    this.changed.dispose();
+  }
+}
+
+/** A workspace glob ("sources/**\/*.{txt,md}") as a regular expression over relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*" && glob[i + 1] === "*") {
+      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      i += glob[i + 2] === "/" ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "{") re += "(?:";
+    else if (c === "}") re += ")";
+    else if (c === "," && re.includes("(?:")) re += "|";
+    else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
