@@ -23,7 +23,7 @@ function sh(cmd, args) {
 }
 
 async function integrationSuite() {
-  await build({ entryPoints: [join(ROOT, "test/vscode/suite/index.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", external: ["vscode"], outfile: join(ROOT, "out/test/vscode/suite/index.js"), logLevel: "warning" });
+  await build({ entryPoints: [join(ROOT, "test/vscode/suite/index.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", external: ["vscode", "mocha"], outfile: join(ROOT, "out/test/vscode/suite/index.js"), logLevel: "warning" });
   const workspace = tempDir("corroborate-ws-");
   cpSync(join(ROOT, "test/fixtures/harbour"), workspace, { recursive: true });
   const server = await startCodeServer({ workspace, log });
@@ -36,9 +36,10 @@ async function integrationSuite() {
   const result = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the integration suite did not finish within 5 minutes")), 300_000);
     page.on("console", (msg) => {
-      const text = msg.text();
-      if (/corroborate|passed|failed|✔|✓|\d+\) |Error|AssertionError|Corroborate in VS Code|^\s{2,}/i.test(text)) console.log(`  [vscode] ${text}`);
-      const m = /^(\d+) passed, (\d+) failed$/m.exec(text);
+      // code-server prefixes the extension host's log ("%c INFO color: #33f …") and keeps mocha's format strings.
+      const text = msg.text().replace(/^%c\s+\w+\s+color:\s*#\w+\s*/, "").replace(/%s%s|%s \(%dms\) /g, "").replace(/ (\d+)$/, " ($1 ms)");
+      if (/^\s*(?:✔|✖|\d+\) )|Corroborate in VS Code|passed, \d+ failed|AssertionError|Error: /.test(text) || verbose) console.log(`  ${text}`);
+      const m = /(\d+) passed, (\d+) failed\s*$/.exec(text);
       if (m) {
         clearTimeout(timer);
         resolve({ passed: Number(m[1]), failed: Number(m[2]) });

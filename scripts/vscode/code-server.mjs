@@ -1,6 +1,6 @@
 // Starting and stopping code-server and a headless Chromium for the extension's tests.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -39,6 +39,13 @@ export function installExtension(vsix, extensionsDir) {
 export async function startCodeServer({ workspace, extensionsDir = tempDir("cs-ext-"), log = () => {} }) {
   const port = await freePort();
   const userDataDir = tempDir("cs-user-");
+  // No welcome page, tips or telemetry: the tests see the editor a journalist works in.
+  mkdirSync(join(userDataDir, "User"), { recursive: true });
+  writeFileSync(join(userDataDir, "User", "settings.json"), JSON.stringify({
+    "workbench.startupEditor": "none", "workbench.tips.enabled": false, "telemetry.telemetryLevel": "off",
+    "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false, "workbench.enableExperiments": false,
+    "security.workspace.trust.enabled": false, "editor.hover.delay": 300, "workbench.colorTheme": "Default Light Modern",
+  }, null, 2));
   const child = spawn(BIN, [
     "--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--extensions-dir", extensionsDir, "--user-data-dir", userDataDir,
     "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override", workspace,

@@ -83,3 +83,12 @@ test("line map: CRLF, lone CR and LF lines", () => {
   assert.deepEqual(map.position(5), { line: 3, column: 1 });
   assert.deepEqual(map.position(7), { line: 4, column: 1 });
 });
+
+test("markdown: footnote references and definitions are citations, not claims", () => {
+  const md = "Talks failed on 3 May 2021.[^post-2021]\n\n[^post-2021]: “Dockers strike”, Harbour Post, 4 May 2021.\n";
+  const view = markdownProse(md);
+  assert.equal(view.prose.length, md.length);
+  assert.ok(view.prose.includes("Talks failed on 3 May 2021."));
+  assert.ok(!view.prose.includes("4 May 2021"));
+  assert.ok(!view.prose.includes("[^post-2021]"));
+});

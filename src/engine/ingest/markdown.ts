@@ -49,11 +49,21 @@ export function markdownProse(text: string): ProseView {
   };
   visit(tree, 0);
 
-  let prose = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    prose += keep[i] || ch === "\n" ? ch : ch === "\r" ? "\r" : " ";
+  // Footnote references and definitions ("[^src-2017]", "[^src-2017]: “Title”, Outlet…") are
+  // citations, not claims: they are not checked.
+  for (const m of text.matchAll(/^\[\^[^\]\n]+\]:.*$/gm)) keep.fill(0, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/\[\^[^\]\n]+\]/g)) keep.fill(0, m.index, m.index + m[0].length);
+  const parts: string[] = [];
+  let runStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    // Copy kept runs as they are; blank the rest, keeping line breaks so offsets and lines hold.
+    if (i === text.length || !keep[i]) {
+      if (i > runStart) parts.push(text.slice(runStart, i));
+      if (i < text.length) parts.push(text[i] === "\n" || text[i] === "\r" ? text[i]! : " ");
+      runStart = i + 1;
+    }
   }
+  const prose = parts.join("");
   blocks.sort((a, b) => a[0] - b[0]);
   return frontMatter ? { prose, blocks, frontMatter, warnings } : { prose, blocks, warnings };
 }
