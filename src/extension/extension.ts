@@ -13,6 +13,7 @@ import { ReportPanel } from "./report-panel";
 import { SourcesView } from "./sources-view";
 import { StatusBar } from "./status-bar";
 import * as commands from "./commands";
+import { readSettings } from "./settings";
 
 export interface CorroborateApi {
   checker: Checker;
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const decorations = new DecorationHighlights(checker);
   const report = new ReportPanel(context.extensionUri, checker);
   const services: commands.Services = { engine, sources, checker, projects };
-  const drafts: vscode.DocumentSelector = [{ language: "markdown" }, { language: "plaintext" }];
+  // Providers serve the draft languages of the settings (Markdown and plain text by default).
+  const drafts: vscode.DocumentSelector = readSettings().languages.map((language) => ({ language }));
 
   context.subscriptions.push(
     output, sources, checker, diagnostics, decorations, report, new StatusBar(sources, checker),

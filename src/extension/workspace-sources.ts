@@ -54,14 +54,18 @@ export class WorkspaceSources implements vscode.Disposable {
 
   private async index(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Corroborate: indexing sources of ${folder.name}` }, async () => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corroborate: indexing the sources of ${folder.name}` }, async (progress) => {
       await this.engine.request({ op: "reset", root: key });
       const settings = readSettings(folder);
       const uris = new Map<string, vscode.Uri>();
       for (const glob of settings.sources) {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) uris.set(uri.toString(), uri);
       }
-      for (const uri of [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath))) await this.send(key, uri);
+      const all = [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+      for (const [i, uri] of all.entries()) {
+        await this.send(key, uri);
+        if (i % 50 === 0) progress.report({ message: `${i + 1} of ${all.length}`, increment: (50 / Math.max(1, all.length)) * 100 });
+      }
       this.watch(folder, settings.sources);
       await this.refreshSummary(folder);
     });
