@@ -3,7 +3,7 @@
 import { defineConfig } from "@vscode/test-cli";
 
 export default defineConfig({
-  files: "out/test/vscode/suite/index.js",
+  files: "out/test/vscode/suite/extension.test.js",
   workspaceFolder: "test/fixtures/harbour",
   mocha: { ui: "bdd", timeout: 60000 },
 });

@@ -23,7 +23,8 @@ function sh(cmd, args) {
 }
 
 async function integrationSuite() {
-  await build({ entryPoints: [join(ROOT, "test/vscode/suite/index.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", external: ["vscode", "mocha"], outfile: join(ROOT, "out/test/vscode/suite/index.js"), logLevel: "warning" });
+  // index.js (the run() entry) loads extension.test.js at run time; @vscode/test-cli loads the latter directly.
+  await build({ entryPoints: [join(ROOT, "test/vscode/suite/index.ts"), join(ROOT, "test/vscode/suite/extension.test.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", external: ["vscode", "mocha", "./extension.test"], outdir: join(ROOT, "out/test/vscode/suite"), logLevel: "warning" });
   const workspace = tempDir("corroborate-ws-");
   cpSync(join(ROOT, "test/fixtures/harbour"), workspace, { recursive: true });
   const server = await startCodeServer({ workspace, log });
