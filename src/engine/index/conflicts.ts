@@ -71,11 +71,11 @@ export function findConflicts(corpus: Corpus): Conflict[] {
  * A source that tells one event as a sequence ("scheduled for the 27th … decided on the 29th")
  * gives all those values for it: the siblings in the same paragraph that share an event word join.
  */
-function withParagraphSiblings(corpus: Corpus, records: ValueRecord[]): ValueRecord[] {
+export function withParagraphSiblings(corpus: Corpus, records: ValueRecord[]): ValueRecord[] {
   const out = [...records];
   for (const r of records) {
-    for (const o of corpus.values) {
-      if (o.source !== r.source || o.sentence.block !== r.sentence.block || out.includes(o)) continue;
+    for (const o of corpus.valuesOf(r.source)) {
+      if (o.sentence.block !== r.sentence.block || out.includes(o)) continue;
       if (!comparable(o.mention, r.mention) || sameValue(o.mention, r.mention) || differentPeople(o.context, r.context)) continue;
       if ([...o.context.local].some((c) => r.context.local.has(c))) out.push(o);
     }
@@ -94,7 +94,9 @@ function dayNumber(d: NonNullable<Mention["date"]>): number {
   return Date.UTC(d.year ?? 2000, (d.month ?? 1) - 1, d.day ?? 1) / 86_400_000;
 }
 
-function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolean {
+/** Do two sources give different values for the same thing (and neither also gives the other's)? */
+export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolean {
+  if (a.source === b.source) return false;
   if (!comparable(a.mention, b.mention) || sameValue(a.mention, b.mention)) return false;
   if (a.mention.term?.qualifier === "many" || b.mention.term?.qualifier === "many") return false; // "dozens" fits any number
   if (differentPeople(a.context, b.context)) return false;
@@ -103,6 +105,6 @@ function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolean {
   if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.length) return false;
   // A source that also gives the other's value (for this thing) does not disagree.
   const alsoGives = (source: number, other: ValueRecord) =>
-    corpus.values.some((r) => r.source === source && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
+    corpus.sameValued(other.mention).some((r) => r.source === source && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
   return !alsoGives(a.source, b) && !alsoGives(b.source, a);
 }

@@ -7,8 +7,10 @@ import { formatDate, isoDate } from "../extract/dates";
 import { contentClasses, valueContexts, type ValueContext } from "../extract/context";
 import { buildEntities, type EntityTable } from "./entities";
 import { Idf } from "./similarity";
-import { SentenceIndex } from "./sentence-index";
+import { SentenceIndex, type SentenceRef } from "./sentence-index";
+import { WordIndex } from "./word-index";
 import { findConflicts, type Conflict } from "./conflicts";
+import { ValueIndex } from "./value-index";
 
 export interface AnalysedSource {
   index: number;
@@ -34,11 +36,17 @@ export class Corpus {
   readonly sources: AnalysedSource[] = [];
   readonly values: ValueRecord[] = [];
   readonly idf = new Idf();
-  readonly sentenceIndex = new SentenceIndex();
+  readonly words = new WordIndex();
+  /** Global sentence ids: the n-th sentence of the corpus, in source order. */
+  readonly sentenceRefs: SentenceRef[] = [];
   readonly entities: EntityTable;
-  readonly conflicts: Conflict[];
+  private found: Conflict[] | undefined;
+  private search: SentenceIndex | undefined;
   private readonly byKey = new Map<string, ValueRecord[]>();
+  private readonly byContext = new ValueIndex<ValueRecord>();
   private readonly bySource: ValueRecord[][] = [];
+  /** Where each entity is mentioned: source index and mention. */
+  readonly mentionsOf = new Map<string, Array<{ source: number; mention: Mention }>>();
   private readonly conflictOf = new Map<ValueRecord, Conflict>();
 
   constructor(prepared: PreparedDocument[]) {
@@ -50,20 +58,51 @@ export class Corpus {
       this.sources.push(source);
       doc.sentences.forEach((s, si) => {
         this.idf.addSentence(contentClasses(doc.prose, s.start, s.end, []));
-        this.sentenceIndex.add({ source: index, sentence: si }, doc.prose.slice(s.start, s.end));
+        this.words.add(this.sentenceRefs.length, doc.prose.slice(s.start, s.end));
+        this.sentenceRefs.push({ source: index, sentence: si });
       });
+      for (const m of mentions) {
+        if (!m.entityId) continue;
+        const list = this.mentionsOf.get(m.entityId);
+        if (list) list.push({ source: index, mention: m });
+        else this.mentionsOf.set(m.entityId, [{ source: index, mention: m }]);
+      }
       this.bySource[index] = [];
+      let si = 0;
       for (const [mention, context] of contexts) {
-        const sentence = doc.sentences.find((s) => s.start <= mention.start && mention.end <= s.end)!;
-        const record: ValueRecord = { source: index, mention, sentence, context };
+        while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
+        const record: ValueRecord = { source: index, mention, sentence: doc.sentences[si]!, context };
         this.values.push(record);
         this.bySource[index]!.push(record);
         const key = valueKey(mention);
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), record]);
+        const same = this.byKey.get(key);
+        if (same) same.push(record);
+        else this.byKey.set(key, [record]);
       }
     });
-    this.conflicts = findConflicts(this);
-    for (const c of this.conflicts) for (const r of c.records) this.conflictOf.set(r, c);
+    for (const r of this.values) this.byContext.add(r);
+  }
+
+  /** Every point on which the sources disagree: worked out on first request, then kept. */
+  get conflicts(): Conflict[] {
+    if (!this.found) {
+      this.found = findConflicts(this);
+      for (const c of this.found) for (const r of c.records) this.conflictOf.set(r, c);
+    }
+    return this.found;
+  }
+
+  /** Full-text search of the sentences (for picking one to cite), built on first use. */
+  get sentenceIndex(): SentenceIndex {
+    if (!this.search) {
+      this.search = new SentenceIndex();
+      for (const ref of this.sentenceRefs) {
+        const s = this.sources[ref.source]!.doc;
+        const sentence = s.sentences[ref.sentence]!;
+        this.search.add(ref, s.prose.slice(sentence.start, sentence.end));
+      }
+    }
+    return this.search;
   }
 
   static fromFiles(files: SourceFile[]): Corpus {
@@ -75,18 +114,19 @@ export class Corpus {
     return this.byKey.get(valueKey(m)) ?? [];
   }
 
+  /** The values of one source. */
+  valuesOf(source: number): ValueRecord[] {
+    return this.bySource[source] ?? [];
+  }
+
   conflictFor(r: ValueRecord): Conflict | undefined {
+    void this.conflicts;
     return this.conflictOf.get(r);
   }
 
-  /** Value records in the sentences most like `query`. */
-  valuesNear(query: string, limit = 60): ValueRecord[] {
-    const out: ValueRecord[] = [];
-    for (const ref of this.sentenceIndex.find(query, limit)) {
-      const sentence = this.sources[ref.source]!.doc.sentences[ref.sentence]!;
-      for (const r of this.bySource[ref.source]!) if (r.sentence === sentence) out.push(r);
-    }
-    return out;
+  /** Source values said in contexts most like this one (sharing its rarest words and entities). */
+  valuesLike(context: ValueContext, limit = 300): ValueRecord[] {
+    return this.byContext.candidates(context, this.idf, limit);
   }
 }
 

@@ -32,11 +32,10 @@ export function nearestPerson(corpus: Corpus, written: string): NameMatch | unde
   const exact = corpus.entities.lookup(written);
   if (exact?.type === "person") return { entity: exact, spelling: written, exact: true };
   const parts = folded.split(" ");
-  for (const entity of corpus.entities.persons()) {
-    // "Ilse Vanderbeck": a first name and a surname spelling the sources both use.
-    if (parts.length > 1 && entity.keys.has(parts[parts.length - 1]!) && [...entity.keys].some((k) => k.split(" ")[0] === parts[0] && k.includes(" "))) {
-      return { entity, spelling: written, exact: true };
-    }
+  // "Ilse Vanderbeck": a first name and a surname spelling the sources both use.
+  const bySurname = parts.length > 1 ? corpus.entities.lookup(parts[parts.length - 1]!) : undefined;
+  if (bySurname?.type === "person" && [...bySurname.keys].some((k) => k.includes(" ") && k.split(" ")[0] === parts[0])) {
+    return { entity: bySurname, spelling: written, exact: true };
   }
   for (const { entity, variant } of personList(corpus).candidates(folded)) {
     const vParts = foldName(variant).split(" ");
@@ -57,10 +56,15 @@ export function checkPersonNames(corpus: Corpus, mentions: Mention[]): Finding[]
       if (m.text.includes(" ")) out.push(finding(m.start, m.end, "unsupported", "name.unknown", `${m.text}: no source mentions this person`));
       continue;
     }
+    const seen = new Set<number>();
     const evidence = uniqueEvidence(
-      corpus.sources.flatMap((s) =>
-        s.mentions.filter((x) => x.entityId === match.entity.id && (!match.exact || foldName(x.text) === foldName(match.spelling) || x.text.includes(" "))).slice(0, 1).map((x) => evidenceFor(s, s.doc.sentences.find((se) => se.start <= x.start && x.end <= se.end)!, x)),
-      ),
+      (corpus.mentionsOf.get(match.entity.id) ?? [])
+        .filter(({ source, mention: x }) => !seen.has(source) && (!match.exact || foldName(x.text) === foldName(match.spelling) || x.text.includes(" ")) && seen.add(source))
+        .slice(0, 3)
+        .map(({ source, mention: x }) => {
+          const s = corpus.sources[source]!;
+          return evidenceFor(s, s.doc.sentences.find((se) => se.start <= x.start && x.end <= se.end)!, x);
+        }),
       3,
     );
     if (match.exact) {

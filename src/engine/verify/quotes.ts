@@ -12,58 +12,13 @@ const MIN_WORDS = 3;
 /** Share of the quote's words a source passage must have, in order, to be the passage misquoted. */
 const MISQUOTE_MIN = 0.55;
 
-interface Folded {
-  text: string;
-  /** For each folded character, the offset of the original character. */
-  map: number[];
-}
-
-const foldedSources = new WeakMap<Corpus, Folded[]>();
-
-function foldWithMap(text: string): Folded {
-  let out = "";
-  const map: number[] = [];
-  let lastSpace = true;
-  for (let i = 0; i < text.length; i++) {
-    const f = foldQuote(text[i]!);
-    if (!f) {
-      if (!lastSpace) {
-        out += " ";
-        map.push(i);
-        lastSpace = true;
-      }
-      continue;
-    }
-    for (const ch of f) {
-      out += ch;
-      map.push(i);
-    }
-    lastSpace = false;
-  }
-  return { text: out, map };
-}
-
-function folded(corpus: Corpus): Folded[] {
-  let f = foldedSources.get(corpus);
-  if (!f) {
-    f = corpus.sources.map((s) => foldWithMap(s.doc.prose));
-    foldedSources.set(corpus, f);
-  }
-  return f;
-}
-
 export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: number, q: Quote, style: CitationStyle = "footnote"): Finding | undefined {
   const needle = foldQuote(q.text);
   const words = needle.split(" ").filter(Boolean);
   if (words.length < MIN_WORDS) return undefined;
-  const sources = folded(corpus);
-  for (const [i, f] of sources.entries()) {
-    const at = f.text.indexOf(needle);
-    if (at < 0) continue;
-    const source = corpus.sources[i]!;
-    const start = f.map[at]!;
-    const sentence = source.doc.sentences.find((s) => s.start <= start && start < s.end) ?? source.doc.sentences[0]!;
-    const e = evidenceFor(source, sentence);
+  const exact = findVerbatim(corpus, needle, words);
+  if (exact) {
+    const e = evidenceFor(corpus.sources[exact.source]!, corpus.sources[exact.source]!.doc.sentences[exact.sentence]!);
     return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e], [citationFix(draftText, sentenceEnd, e, style)]);
   }
   const best = closestPassage(corpus, words);
@@ -77,10 +32,34 @@ export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: numbe
   return undefined;
 }
 
+/**
+ * A source sentence (or two in a row, for a quote that spans them) whose folded words contain
+ * the folded quote. Candidates come from the sentence index: sentences with every word of the
+ * quote's opening, then with every word of its end.
+ */
+function findVerbatim(corpus: Corpus, needle: string, words: string[]): { source: number; sentence: number } | undefined {
+  const probes = [words.slice(0, 6), words.slice(-6)];
+  for (const probe of probes) {
+    for (const id of corpus.words.withAll(probe)) {
+      const ref = corpus.sentenceRefs[id]!;
+      const sentences = corpus.sources[ref.source]!.doc.sentences;
+      const doc = corpus.sources[ref.source]!.doc;
+      for (const [from, to] of [[ref.sentence, ref.sentence], [ref.sentence - 1, ref.sentence], [ref.sentence, ref.sentence + 1]]) {
+        const a = sentences[from!];
+        const b = sentences[to!];
+        if (!a || !b) continue;
+        if (foldQuote(doc.prose.slice(a.start, b.end)).includes(needle)) return { source: ref.source, sentence: from! };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The source sentence window that has most of the quote's words in order. */
 function closestPassage(corpus: Corpus, words: string[]): { source: number; sentence: number; share: number; passage: string } | undefined {
   let best: { source: number; sentence: number; share: number; passage: string } | undefined;
-  for (const ref of corpus.sentenceIndex.find(words.join(" "), 12, 0.2)) {
+  for (const id of corpus.words.withMost(words)) {
+    const ref = corpus.sentenceRefs[id]!;
     const source = corpus.sources[ref.source]!;
     const s = source.doc.sentences[ref.sentence]!;
     const raw = source.doc.text.slice(s.start, s.end);

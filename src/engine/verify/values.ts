@@ -7,7 +7,7 @@ import { formatDate, dateSortKey } from "../extract/dates";
 import { displayValue, type Corpus, type ValueRecord } from "../index/corpus";
 import { comparable, sameFigure, sameValue } from "../index/compare";
 import { differentPeople, similarity } from "../index/similarity";
-import { nearMiss } from "../index/conflicts";
+import { disagree, nearMiss, NEAR_MISS_BONUS, withParagraphSiblings } from "../index/conflicts";
 import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
 import { finding } from "./findings";
 import { citationFix, citationPoint, replaceFix, type CitationStyle } from "./fixes";
@@ -31,8 +31,7 @@ interface Scored {
 }
 
 export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, style: CitationStyle = "footnote"): Finding | undefined {
-  const query = draftText.slice(sentence.start, sentence.end);
-  const candidates = new Set<ValueRecord>([...corpus.sameValued(value), ...corpus.valuesNear(query)]);
+  const candidates = new Set<ValueRecord>(corpus.valuesLike(context));
   const scored: Scored[] = [];
   for (const record of candidates) {
     if (differentPeople(context, record.context)) continue;
@@ -46,14 +45,14 @@ export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence
   const against = scored.filter((s) => isContradiction(value, context, s));
   // The same figure in a loosely alike context does not outweigh another figure in a far more alike one.
   const outweighed = supports.length && against.length && against[0]!.score >= OUTWEIGH * supports[0]!.score;
-  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, context, supports, shown, style);
+  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, supports, scored, shown, style);
 
   if (against.length) {
     const best = against[0]!.score;
     // Alongside the best match: values nearly as alike, or alike enough and close to the draft's
     // (two dates a day apart are likelier two accounts of one event than two events).
     const alongside = against.filter((s) => s.score >= CLOSE * best || (s.score >= ALONGSIDE * best && nearMiss(value, s.record.mention)));
-    const records = withConflictSides(corpus, value, alongside.map((s) => s.record));
+    const records = withDissent(corpus, value, alongside.map((s) => s.record), scored);
     const evidence = uniqueEvidence(records.map((r) => evidenceOf(corpus, r)));
     const values = distinctValues(records.map((r) => r.mention));
     const fixes: Fix[] = values.map((v) => replaceFix(value.start, value.end, replacementText(value, v)));
@@ -77,34 +76,31 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   return true;
 }
 
-function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, supports: Scored[], shown: string, style: CitationStyle): Finding {
+function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, supports: Scored[], scored: Scored[], shown: string, style: CitationStyle): Finding {
   const evidence = uniqueEvidence(supports.map((s) => evidenceOf(corpus, s.record)));
   const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, citationPoint(draftText, sentence.end), e, style));
-  const conflict = supports.map((s) => corpus.conflictFor(s.record)).find(Boolean);
-  if (conflict) {
-    const others = conflict.records.filter((r) => !sameValue(r.mention, value) && comparable(r.mention, value) && similarity(context, r.context, corpus.idf).score + (nearMiss(value, r.mention) ? 0.15 : 0) >= DISPUTE_MIN);
-    const agreeing = new Set(conflict.records.filter((r) => sameValue(r.mention, value)).map((r) => r.source));
-    const dissent = others.filter((r) => !agreeing.has(r.source));
-    if (dissent.length) {
-      const sides = describeSides(corpus, [...conflict.records.filter((r) => sameValue(r.mention, value)), ...dissent]);
-      const all = uniqueEvidence([...evidence, ...dissent.map((r) => evidenceOf(corpus, r))], 8);
-      const code = value.date ? "date.disputed" : "figure.disputed";
-      return finding(value.start, value.end, "disputed", code, `${shown}: the sources differ. ${sides}`, all, fixes);
-    }
+  // Another source that disagrees with a supporting one, about what the draft speaks of, makes it disputed.
+  const agreeing = new Set(supports.map((s) => s.record.source));
+  const dissenting = scored
+    .filter((o) => !agreeing.has(o.record.source) && comparable(o.record.mention, value) && !sameValue(o.record.mention, value))
+    .filter((o) => o.score + (nearMiss(value, o.record.mention) ? NEAR_MISS_BONUS : 0) >= DISPUTE_MIN && supports.some((s) => disagree(corpus, s.record, o.record)))
+    .map((o) => o.record);
+  if (dissenting.length) {
+    const dissent = withParagraphSiblings(corpus, dissenting).filter((r) => comparable(r.mention, value) && !sameValue(r.mention, value));
+    const sides = describeSides(corpus, [...supports.filter((s) => dissent.every((d) => d.source !== s.record.source)).map((s) => s.record), ...dissent]);
+    const all = uniqueEvidence([...evidence, ...dissent.map((r) => evidenceOf(corpus, r))], 8);
+    const code = value.date ? "date.disputed" : "figure.disputed";
+    return finding(value.start, value.end, "disputed", code, `${shown}: the sources differ. ${sides}`, all, fixes);
   }
   const code = value.date ? "date.supported" : "figure.supported";
   const labels = [...new Set(evidence.map(sourceLabel))];
   return finding(value.start, value.end, "supported", code, `${shown}: as in ${labels.join("; ")}`, evidence, fixes);
 }
 
-/** When the best matches belong to a known conflict, every side of it is part of the answer. */
-function withConflictSides(corpus: Corpus, value: Mention, records: ValueRecord[]): ValueRecord[] {
-  const out = [...records];
-  for (const r of records) {
-    const c = corpus.conflictFor(r);
-    if (c) for (const o of c.records) if (!out.includes(o) && comparable(o.mention, value)) out.push(o);
-  }
-  return out;
+/** When sources disagree about what the best matches speak of, every side is part of the answer. */
+function withDissent(corpus: Corpus, value: Mention, records: ValueRecord[], scored: Scored[]): ValueRecord[] {
+  const others = scored.map((s) => s.record).filter((o) => !records.includes(o) && comparable(o.mention, value) && records.some((r) => disagree(corpus, r, o)));
+  return withParagraphSiblings(corpus, [...records, ...others]).filter((r) => comparable(r.mention, value) && !sameValue(r.mention, value));
 }
 
 /** "Harbour Post (6 May 2021) gives 28 April 2021; Dock News (7 May 2021) gives 27 and 29 April 2021". */
