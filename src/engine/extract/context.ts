@@ -30,7 +30,19 @@ const NEAR = 3;
 const PRONOUN = /\b(?:he|she|his|her|him|hers|himself|herself)\b/i;
 const IN_ORDER = /\b(?:respectively|accordingly|in that order)\b/i;
 
+const classCache = new Map<string, string | undefined>();
+const CACHE_LIMIT = 200_000;
+
+/** The meaning class of a word (memoised: the same few thousand words recur all through a corpus). */
 export function lemmaClass(word: string): string | undefined {
+  if (classCache.has(word)) return classCache.get(word);
+  const c = computeClass(word);
+  if (classCache.size > CACHE_LIMIT) classCache.clear();
+  classCache.set(word, c);
+  return c;
+}
+
+function computeClass(word: string): string | undefined {
   const lower = word.toLowerCase();
   if (STOPWORDS.has(lower) || /^\d/.test(word) || word.length < 3) return undefined;
   const l = lemma(word);

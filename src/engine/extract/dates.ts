@@ -52,9 +52,9 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
   let masked = slice;
   for (const [s, e] of taken) masked = masked.slice(0, s) + " ".repeat(e - s) + masked.slice(e);
   const ref = anchor ? new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12)) : new Date(Date.UTC(2000, 5, 15, 12));
-  for (const result of chrono.casual.parse(masked, ref)) {
+  for (const { result, offset } of parseWindows(masked, ref)) {
     let text0 = result.text;
-    let start = result.index;
+    let start = result.index + offset;
     const lead = LEADING_WORDS.exec(text0);
     if (lead) {
       start += lead[0].length;
@@ -71,6 +71,31 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
     add(yearAt, yearAt + 4, { year: Number(m[1]), precision: "year" });
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+const WINDOW_MARGIN = 28;
+
+/**
+ * chrono reads only short windows around a month, weekday or relative word: most of a news
+ * sentence is not a date, and chrono's thirty parsers cost per character read.
+ */
+function* parseWindows(text: string, ref: Date): Iterable<{ result: chrono.ParsedResult; offset: number }> {
+  const windows: Array<[number, number]> = [];
+  for (const m of text.matchAll(new RegExp(DATE_WORDS.source, "gi"))) {
+    const from = Math.max(0, m.index - WINDOW_MARGIN);
+    const to = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  for (const [from, to] of windows) {
+    // Widen to word boundaries so no word is cut in half.
+    let a = from;
+    let b = to;
+    while (a > 0 && /\S/.test(text[a - 1]!)) a--;
+    while (b < text.length && /\S/.test(text[b]!)) b++;
+    for (const result of chrono.casual.parse(text.slice(a, b), ref)) yield { result, offset: a };
+  }
 }
 
 function monthNumber(word: string): number | undefined {

@@ -27,8 +27,7 @@ export interface NameCandidate {
 const CONNECTORS = new Set(["of", "for", "on", "and", "&", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"]);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
 
-export function findNameCandidates(text: string, from: number, to: number): NameCandidate[] {
-  const tokens = tokenize(text, from, to);
+export function findNameCandidates(text: string, from: number, to: number, tokens: Token[] = tokenize(text, from, to)): NameCandidate[] {
   const out: NameCandidate[] = [];
   let i = 0;
   while (i < tokens.length) {

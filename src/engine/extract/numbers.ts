@@ -7,6 +7,7 @@ const UNITS: Record<string, number> = {
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
+export const NUMBER_WORDS = UNITS;
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, bn: 1_000_000_000, m: 1_000_000 };
 /** Vague plurals: "dozens of workers" is many workers, at least this many. */
 export const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2_000, millions: 2_000_000 };

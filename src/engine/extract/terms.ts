@@ -3,7 +3,7 @@
 // "over 6,000 signatures", "dozens of workers"), with their qualifiers.
 import type { TermValue } from "../types";
 import { CURRENCY_WORDS, DURATION_UNITS, QUALIFIERS, STOPWORDS } from "./lexicon";
-import { formatNumber, readNumber } from "./numbers";
+import { formatNumber, NUMBER_WORDS as UNITS_FOR_START, readNumber } from "./numbers";
 import { isLowerWord, lemma, tokenize, type Token } from "./tokens";
 
 export interface TermHit {
@@ -16,12 +16,16 @@ const NOT_COUNTED = new Set(["per", "percent", "cent", "times", "time", "%", "o'
 const VERBISH = /(?:ed|ing)$/;
 
 /** Finds the terms in text[from, to), skipping the spans in `exclude` (dates, names). */
-export function findTerms(text: string, from: number, to: number, exclude: Array<[number, number]> = []): TermHit[] {
-  const tokens = tokenize(text, from, to);
+export function findTerms(text: string, from: number, to: number, exclude: Array<[number, number]> = [], tokens: Token[] = tokenize(text, from, to)): TermHit[] {
   const hits: TermHit[] = [];
   const excluded = (t: Token) => exclude.some(([s, e]) => t.start < e && s < t.end);
   let i = 0;
   while (i < tokens.length) {
+    // Only where a term can begin: a digit, a currency sign, a number word, a qualifier.
+    if (!canStartTerm(tokens[i]!)) {
+      i++;
+      continue;
+    }
     const hit = readTerm(tokens, i, excluded);
     if (hit) {
       hits.push(hit.term);
@@ -30,6 +34,16 @@ export function findTerms(text: string, from: number, to: number, exclude: Array
   }
   bindElidedUnits(tokens, hits, excluded);
   return hits;
+}
+
+const TERM_STARTS = new Set([
+  ...Object.keys(UNITS_FOR_START), "a", "an", "dozens", "scores", "hundreds", "thousands", "millions",
+  ...QUALIFIERS.map(([w]) => w[0]!), ...Object.keys(CURRENCY_WORDS),
+]);
+
+function canStartTerm(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return (c >= 48 && c <= 57) || TERM_STARTS.has(t.lower);
 }
 
 function readTerm(tokens: Token[], i: number, excluded: (t: Token) => boolean): { term: TermHit; next: number } | undefined {

@@ -11,37 +11,63 @@ export interface Indexed {
 
 /** Words shared by more values than this say little about which values are alike. */
 const MAX_POSTING = 5000;
+/** How many records a look-up takes into view before common keys may only raise their scores. */
+const MAX_IN_VIEW = 3000;
 
 export class ValueIndex<R extends Indexed> {
-  private readonly postings = new Map<string, R[]>();
+  private readonly records: Array<R | undefined> = [];
+  private readonly ids = new Map<R, number>();
+  private readonly postings = new Map<string, number[]>();
+  // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
+  private scores = new Float64Array(1024);
 
   add(record: R): void {
+    const id = this.records.length;
+    this.records.push(record);
+    this.ids.set(record, id);
     for (const key of keysOf(record.context)) {
       const list = this.postings.get(key);
-      if (list) list.push(record);
-      else this.postings.set(key, [record]);
+      if (!list) this.postings.set(key, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
     }
   }
 
   remove(record: R): void {
-    for (const key of keysOf(record.context)) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      const i = list.indexOf(record);
-      if (i >= 0) list.splice(i, 1);
-    }
+    const id = this.ids.get(record);
+    if (id === undefined) return;
+    this.ids.delete(record);
+    this.records[id] = undefined; // postings keep the id; look-ups skip it
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */
   candidates(context: ValueContext, idf: Idf, limit: number): R[] {
-    const score = new Map<R, number>();
-    for (const key of keysOf(context)) {
-      const list = this.postings.get(key);
-      if (!list || list.length > MAX_POSTING) continue;
+    if (this.scores.length < this.records.length) this.scores = new Float64Array(this.records.length * 2);
+    const scores = this.scores;
+    const lists = [...new Set(keysOf(context))]
+      .map((key) => ({ key, list: this.postings.get(key) }))
+      .filter((x): x is { key: string; list: number[] } => Boolean(x.list && x.list.length <= MAX_POSTING))
+      .sort((a, b) => a.list.length - b.list.length);
+    const touched: number[] = [];
+    for (const { key, list } of lists) {
+      // Rarest keys first; once enough records are in view, common keys only add to their scores.
       const w = key.startsWith("@") ? 2 : idf.weight(key);
-      for (const r of list) score.set(r, (score.get(r) ?? 0) + w);
+      const open = touched.length < MAX_IN_VIEW;
+      for (const id of list) {
+        if (scores[id] === 0) {
+          if (!open) continue;
+          touched.push(id);
+        }
+        scores[id] += w;
+      }
     }
-    return [...score].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([r]) => r);
+    touched.sort((a, b) => scores[b]! - scores[a]!);
+    const out: R[] = [];
+    for (const id of touched) {
+      const r = this.records[id];
+      if (r && out.length < limit) out.push(r);
+    }
+    for (const id of touched) scores[id] = 0;
+    return out;
   }
 }
 

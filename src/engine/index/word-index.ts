@@ -1,6 +1,6 @@
 // Which sentences contain a word: folded words (quotes, apostrophes and case do not count) to
 // sentence ids, for finding a quotation's source. Function words are not indexed.
-import { foldQuote } from "../extract/fold";
+import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
 
 export class WordIndex {
@@ -9,7 +9,7 @@ export class WordIndex {
   add(id: number, text: string): void {
     let last = "";
     for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-      const w = foldQuote(m[0]);
+      const w = foldWord(m[0]);
       if (w.length < 2 || STOPWORDS.has(w) || w === last) continue;
       last = w;
       const list = this.postings.get(w);

@@ -8,6 +8,7 @@ import { dateAnchor, readMeta } from "./metadata";
 import { splitSentences } from "./sentences";
 import { findDates, type DateHit } from "../extract/dates";
 import { findTerms, type TermHit } from "../extract/terms";
+import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
 import { findQuotes } from "../extract/quotes";
 
@@ -49,17 +50,38 @@ export function prepareDocument(path: string, text: string): PreparedDocument {
   if (!sentences.length && text.trim()) warnings.push("no prose found (only markup, code or web clutter)");
 
   const meta = readMeta(path, text, prose, sentences, clutter, frontMatter);
-  // Explicit dates first, to find the document's own date; then every date against that anchor.
-  const explicit: DateValue[] = sentences.flatMap((s) => findDates(prose, s.start, s.end).map((d) => d.value));
+  // Explicit dates first, to find the document's own date; then the sentences whose dates need
+  // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
+  const firstPass = sentences.map((s) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end) : []));
+  const explicit: DateValue[] = firstPass.flat().map((d) => d.value);
   const anchor = dateAnchor(meta, explicit);
-  const dates = sentences.flatMap((s) => findDates(prose, s.start, s.end, anchor));
+  const dates = sentences.flatMap((s, i) => (needsAnchor(prose, s, firstPass[i]!) ? findDates(prose, s.start, s.end, anchor) : firstPass[i]!));
   const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
-  const terms = sentences.flatMap((s) => findTerms(prose, s.start, s.end, dateSpans));
-  const names = sentences
-    .flatMap((s) => findNameCandidates(prose, s.start, s.end).filter((n) => !isHeadline(prose, s) || /^\p{Lu}{2,}$/u.test(n.text)))
-    .filter((n) => !dateSpans.some(([a, b]) => n.start < b && a < n.end));
+  const terms: TermHit[] = [];
+  const names: NameCandidate[] = [];
+  for (const s of sentences) {
+    const tokens = tokenize(prose, s.start, s.end);
+    terms.push(...findTerms(prose, s.start, s.end, dateSpans, tokens));
+    const headline = isHeadline(prose, s);
+    for (const n of findNameCandidates(prose, s.start, s.end, tokens)) {
+      if ((headline && !/^\p{Lu}{2,}$/u.test(n.text)) || dateSpans.some(([a, b]) => n.start < b && a < n.end)) continue;
+      names.push(n);
+    }
+  }
   const quotes = sentences.length ? findQuotes(prose) : [];
   return { meta, text, prose, sentences, dates, terms, names, quotes, warnings };
+}
+
+const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|last|next|ago|this)/i;
+const RELATIVE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|last|next|ago|this)\b/i;
+
+function mayHaveDate(prose: string, s: Sentence): boolean {
+  return DATE_WORD.test(prose.slice(s.start, s.end));
+}
+
+/** Year-less ("On 14 September") and relative ("on Tuesday") dates are read against the anchor. */
+function needsAnchor(prose: string, s: Sentence, found: DateHit[]): boolean {
+  return found.some((d) => d.value.year === undefined) || (mayHaveDate(prose, s) && RELATIVE.test(prose.slice(s.start, s.end)));
 }
 
 /** A title-case headline capitalises every word, so its capitals say nothing about names. */

@@ -19,6 +19,8 @@ const CONTRADICT_MIN = 0.35;
 /** Other values within this share of the best match are reported alongside it. */
 const ALONGSIDE = 0.6;
 const CLOSE = 0.85;
+/** Source values compared in full with each draft value: the most alike by their shared words. */
+const CANDIDATES = 150;
 /** The other side of a known conflict must be at least this alike to make the draft's value disputed. */
 const DISPUTE_MIN = 0.2;
 /** How much more alike a contradicting context must be than a supporting one to win over it. */
@@ -31,7 +33,7 @@ interface Scored {
 }
 
 export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, style: CitationStyle = "footnote"): Finding | undefined {
-  const candidates = new Set<ValueRecord>(corpus.valuesLike(context));
+  const candidates = new Set<ValueRecord>(corpus.valuesLike(context, CANDIDATES));
   const scored: Scored[] = [];
   for (const record of candidates) {
     if (differentPeople(context, record.context)) continue;
@@ -53,7 +55,7 @@ export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence
     // (two dates a day apart are likelier two accounts of one event than two events).
     const alongside = against.filter((s) => s.score >= CLOSE * best || (s.score >= ALONGSIDE * best && nearMiss(value, s.record.mention)));
     const records = withDissent(corpus, value, alongside.map((s) => s.record), scored);
-    const evidence = uniqueEvidence(records.map((r) => evidenceOf(corpus, r)));
+    const evidence = evidenceOfRecords(corpus, records);
     const values = distinctValues(records.map((r) => r.mention));
     const fixes: Fix[] = values.map((v) => replaceFix(value.start, value.end, replacementText(value, v)));
     const code = value.date ? "date.mismatch" : "figure.mismatch";
@@ -77,7 +79,7 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
 }
 
 function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, supports: Scored[], scored: Scored[], shown: string, style: CitationStyle): Finding {
-  const evidence = uniqueEvidence(supports.map((s) => evidenceOf(corpus, s.record)));
+  const evidence = evidenceOfRecords(corpus, supports.map((s) => s.record));
   const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, citationPoint(draftText, sentence.end), e, style));
   // Another source that disagrees with a supporting one, about what the draft speaks of, makes it disputed.
   const agreeing = new Set(supports.map((s) => s.record.source));
@@ -110,6 +112,19 @@ export function describeSides(corpus: Corpus, records: ValueRecord[]): string {
   return [...bySource]
     .map(([, rs]) => `${sourceLabel(evidenceOf(corpus, rs[0]!))} gives ${listValues(distinctValues(rs.map((r) => r.mention)))}`)
     .join("; ");
+}
+
+/** Evidence for the first few distinct sentences among the records (built only for those shown). */
+function evidenceOfRecords(corpus: Corpus, records: ValueRecord[], limit = 6): Evidence[] {
+  const seen = new Set<Sentence>();
+  const out: Evidence[] = [];
+  for (const r of records) {
+    if (seen.has(r.sentence)) continue;
+    seen.add(r.sentence);
+    out.push(evidenceOf(corpus, r));
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 function evidenceOf(corpus: Corpus, r: ValueRecord): Evidence {
