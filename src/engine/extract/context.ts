@@ -66,27 +66,54 @@ export function contentClasses(text: string, from: number, to: number, names: Me
  * mentions, sorted; names carry their entity ids.
  */
 export function valueContexts(prose: string, sentences: Sentence[], mentions: Mention[]): Map<Mention, ValueContext> {
+  return analyseContexts(prose, sentences, mentions).contexts;
+}
+
+interface Classed {
+  start: number;
+  end: number;
+  c: string;
+  /** Part of a name: counted for word rarity, left out of contexts (entities stand for names). */
+  name: boolean;
+}
+
+/**
+ * The contexts of every value, and the content classes of every sentence (for the corpus's IDF).
+ * Each sentence is tokenised and classified once; clauses are windows over its classed tokens.
+ */
+export function analyseContexts(prose: string, sentences: Sentence[], mentions: Mention[]): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
   const out = new Map<Mention, ValueContext>();
+  const classes: string[][] = [];
   let lastPersons: string[] = [];
   let lastBlock = -1;
+  let previous: Classed[] = [];
+  let m0 = 0;
   sentences.forEach((s, si) => {
-    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++;
+    const inSentence: Mention[] = [];
+    for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++) if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!);
     const names = inSentence.filter((m) => m.type !== "date" && m.type !== "term");
-    const persons = inSentence.filter((m) => m.type === "person" && m.entityId);
+    const persons = names.filter((m) => m.type === "person" && m.entityId);
     const values = inSentence.filter((m) => m.type === "date" || m.type === "term");
-    const sentenceText = prose.slice(s.start, s.end);
+    const all = classify(prose, s.start, s.end, names);
+    classes.push(all.map((t) => t.c));
+    const classed = all.filter((t) => !t.name);
+    const sentenceClasses = classed.map((t) => t.c);
+    const prevClasses = si > 0 && sentences[si - 1]!.block === s.block ? previous.map((t) => t.c) : [];
+    previous = classed;
     if (s.block !== lastBlock) lastPersons = [];
     lastBlock = s.block;
-
-    const sentenceClasses = contentClasses(prose, s.start, s.end, names);
-    const prev = sentences[si - 1];
-    const prevClasses = prev && prev.block === s.block ? contentClasses(prose, prev.start, prev.end, mentions) : [];
+    if (!values.length) {
+      if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
+      return;
+    }
+    const sentenceText = prose.slice(s.start, s.end);
     const entities = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
     if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) entities.add(p);
 
     const ordered = orderedBinding(sentenceText, persons, values);
     for (const v of values) {
-      const [left, right] = localClasses(prose, s, v, names, values);
+      const [left, right] = localClasses(prose, s, v, classed, values);
       const local = new Set([...left, ...right]);
       const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
       // What a count counts ("signatures") is part of its context, though units may be worded apart.
@@ -118,6 +145,18 @@ export function valueContexts(prose: string, sentences: Sentence[], mentions: Me
     }
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });
+  return { contexts: out, classes };
+}
+
+/** The content words of text[from, to) with their classes, those inside names marked. */
+function classify(text: string, from: number, to: number, names: Mention[]): Classed[] {
+  const out: Classed[] = [];
+  let n = 0;
+  for (const t of tokenize(text, from, to)) {
+    while (n < names.length && names[n]!.end <= t.start) n++;
+    const c = lemmaClass(t.text);
+    if (c) out.push({ start: t.start, end: t.end, c, name: n < names.length && names[n]!.start < t.end });
+  }
   return out;
 }
 
@@ -134,17 +173,18 @@ function orderedBinding(sentence: string, persons: Mention[], values: Mention[])
 }
 
 /** The words of the value's clause, cut where a neighbouring value begins its own. */
-function localClasses(prose: string, s: { start: number; end: number }, v: Mention, names: Mention[], values: Mention[]): [string[], string[]] {
+function localClasses(prose: string, s: { start: number; end: number }, v: Mention, classed: Classed[], values: Mention[]): [string[], string[]] {
   const previous = values.filter((o) => o.end <= v.start).pop();
   const next = values.find((o) => o.start >= v.end);
   const clauseStart = Math.max(s.start, lastIndexOfAny(prose, [";", "–", "—"], s.start, v.start) + 1);
   const clauseEndRaw = firstIndexOfAny(prose, [";", "–", "—"], v.end, s.end);
   const clauseEnd = Math.min(clauseEndRaw < 0 ? s.end : clauseEndRaw, next?.start ?? s.end);
+  const within = (a: number, b: number) => classed.filter((t) => t.start >= a && t.end <= b).map((t) => t.c);
   // In "X for two years and Y for three", the second value shares the first one's verb.
   const ownStart = Math.max(clauseStart, previous?.end ?? clauseStart);
-  const own = contentClasses(prose, ownStart, v.start, names);
-  const left = (own.length ? own : contentClasses(prose, clauseStart, v.start, names)).slice(-LEFT_WINDOW);
-  const right = contentClasses(prose, v.end, clauseEnd, names).slice(0, RIGHT_WINDOW);
+  const own = within(ownStart, v.start);
+  const left = (own.length ? own : within(clauseStart, v.start)).slice(-LEFT_WINDOW);
+  const right = within(v.end, clauseEnd).slice(0, RIGHT_WINDOW);
   return [left, right];
 }
 

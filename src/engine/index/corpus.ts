@@ -4,7 +4,7 @@ import type { Mention, Sentence } from "../types";
 import { prepareDocument, type PreparedDocument } from "../ingest/document";
 import { LineMap } from "../ingest/lines";
 import { formatDate, isoDate } from "../extract/dates";
-import { contentClasses, valueContexts, type ValueContext } from "../extract/context";
+import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, type EntityTable } from "./entities";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
@@ -53,11 +53,11 @@ export class Corpus {
     this.entities = buildEntities(prepared);
     prepared.forEach((doc, index) => {
       const mentions = mentionsOf(doc, this.entities);
-      const contexts = valueContexts(doc.prose, doc.sentences, mentions);
+      const { contexts, classes } = analyseContexts(doc.prose, doc.sentences, mentions);
       const source: AnalysedSource = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
       this.sources.push(source);
       doc.sentences.forEach((s, si) => {
-        this.idf.addSentence(contentClasses(doc.prose, s.start, s.end, []));
+        this.idf.addSentence(classes[si]!);
         this.words.add(this.sentenceRefs.length, doc.prose.slice(s.start, s.end));
         this.sentenceRefs.push({ source: index, sentence: si });
       });
