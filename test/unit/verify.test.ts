@@ -141,3 +141,20 @@ test("evidence: the value's place inside the quote is given, for showing it in b
   assert.equal(e.quote.slice(...e.highlight!), "12 January 2019");
   assert.equal(e.says, "12 January 2019");
 });
+
+test("re-checking after an edit gives what a fresh check gives, paragraph by paragraph", () => {
+  const text = readFileSync(join(fixture, "draft-errors.md"), "utf8");
+  checkDraft(harbour, "draft-errors.md", text);
+  const edited = text.replace("four years in prison", "five years in prison");
+  const incremental = checkDraft(harbour, "draft-errors.md", edited);
+  const fresh = checkDraft(Corpus.fromFiles(readdirSync(join(fixture, "sources")).map((f) => ({ path: join(fixture, "sources", f), text: readFileSync(join(fixture, "sources", f), "utf8") }))), "draft-errors.md", edited);
+  const strip = (r: { findings: Finding[] }) => r.findings.map((f) => [f.start, f.end, f.kind, f.code, f.message, f.fixes.map((x) => x.edits)]);
+  assert.deepEqual(strip(incremental), strip(fresh));
+  assert.equal(verdict(incremental.findings, edited, "five years")?.kind, "contradicted");
+});
+
+test("paragraphs: split at blank lines, front matter kept with what follows", async () => {
+  const { paragraphs } = await import("../../src/engine/verify/check");
+  const text = "---\ntitle: x\n\ndate: 2021-01-01\n---\nFirst.\n\nSecond one.\r\n\r\nThird.";
+  assert.deepEqual(paragraphs(text).map(([a, b]) => text.slice(a, b)), ["---\ntitle: x\n\ndate: 2021-01-01\n---\nFirst.", "Second one.", "Third."]);
+});

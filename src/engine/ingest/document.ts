@@ -6,7 +6,7 @@ import { findClutter } from "./clutter";
 import { markdownProse } from "./markdown";
 import { dateAnchor, readMeta } from "./metadata";
 import { splitSentences } from "./sentences";
-import { findDates, type DateHit } from "../extract/dates";
+import { findDates, type DateAnchor, type DateHit } from "../extract/dates";
 import { findTerms, type TermHit } from "../extract/terms";
 import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
@@ -30,7 +30,14 @@ export function isMarkdownPath(path: string): boolean {
   return /\.(?:md|markdown|mdown|mkd)$/i.test(path);
 }
 
-export function prepareDocument(path: string, text: string): PreparedDocument {
+export interface PrepareOptions {
+  /** A draft is the journalist's own text: no web clutter to remove. */
+  draft?: boolean;
+  /** The date that year-less and relative dates are read against, when the caller knows it. */
+  anchor?: DateAnchor;
+}
+
+export function prepareDocument(path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
   const warnings: string[] = [];
   let prose: string;
   let blocks: Array<[number, number]>;
@@ -43,7 +50,7 @@ export function prepareDocument(path: string, text: string): PreparedDocument {
     prose = text.replace(/\r/g, (_, i: number) => (text[i + 1] === "\n" ? " " : "\n"));
     blocks = lineBlocks(prose);
   }
-  const clutter = findClutter(prose);
+  const clutter = options.draft ? [] : findClutter(prose);
   for (const line of clutter) prose = blank(prose, line.start, line.end);
   blocks = blocks.map(([s, e]) => trimBlock(prose, s, e)).filter(([s, e]) => e > s);
   const sentences = splitSentences(prose, blocks);
@@ -54,7 +61,7 @@ export function prepareDocument(path: string, text: string): PreparedDocument {
   // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
   const firstPass = sentences.map((s) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end) : []));
   const explicit: DateValue[] = firstPass.flat().map((d) => d.value);
-  const anchor = dateAnchor(meta, explicit);
+  const anchor = options.anchor ?? dateAnchor(meta, explicit);
   const dates = sentences.flatMap((s, i) => (needsAnchor(prose, s, firstPass[i]!) ? findDates(prose, s.start, s.end, anchor) : firstPass[i]!));
   const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
   const terms: TermHit[] = [];

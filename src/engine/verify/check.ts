@@ -1,15 +1,17 @@
-// Checks a draft against the corpus: every date, figure, person's name and quotation.
+// Checks a draft against the corpus: every date, figure, person's name and title, and quotation.
+// The draft is checked paragraph by paragraph, and each paragraph's result is kept (per corpus):
+// after an edit, only the paragraphs that changed are checked again.
 import type { Finding, Mention } from "../types";
 import type { Corpus } from "../index/corpus";
-import { readDraft, type Draft } from "./draft";
+import { findDates, type DateAnchor } from "../extract/dates";
+import { readDraft } from "./draft";
 import { checkValue } from "./values";
 import { checkPersonNames } from "./names";
 import { checkQuote } from "./quotes";
 import { checkRoles } from "./roles";
-import { citationPoint, type CitationStyle } from "./fixes";
+import { citationFix, citationPoint, type CitationStyle } from "./fixes";
 
 export interface CheckResult {
-  draft: Draft;
   findings: Finding[];
   mentions: Mention[];
   warnings: string[];
@@ -19,25 +21,124 @@ export interface CheckOptions {
   citationStyle?: CitationStyle;
 }
 
+interface ParagraphResult {
+  findings: Finding[];
+  /** For findings that can be cited: where, in the paragraph, the claim's sentence ends. */
+  citeAt: Map<Finding, number>;
+  mentions: Mention[];
+  warnings: string[];
+}
+
+const CACHE_LIMIT = 20_000;
+const caches = new WeakMap<Corpus, Map<string, ParagraphResult>>();
+
 export function checkDraft(corpus: Corpus, path: string, text: string, options: CheckOptions = {}): CheckResult {
   const style = options.citationStyle ?? "footnote";
-  const draft = readDraft(corpus, path, text);
+  const anchor = draftAnchor(text);
+  const anchorKey = anchor ? `${anchor.year}-${anchor.month}-${anchor.day}` : "-";
+  let cache = caches.get(corpus);
+  if (!cache) caches.set(corpus, (cache = new Map()));
+  const markdown = /\.(?:md|markdown|mdown|mkd)$/i.test(path) ? "md" : "txt";
+
+  const findings: Finding[] = [];
+  const mentions: Mention[] = [];
+  const warnings = new Set<string>();
+  for (const [start, end] of paragraphs(text)) {
+    const paragraph = text.slice(start, end);
+    const key = `${markdown}|${anchorKey}|${paragraph}`;
+    let result = cache.get(key);
+    if (!result) {
+      result = checkParagraph(corpus, path, paragraph, anchor);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, result);
+    } else {
+      cache.delete(key); // most recently used last
+      cache.set(key, result);
+    }
+    for (const f of result.findings) {
+      const moved = shift(f, start);
+      const at = result.citeAt.get(f);
+      if (at !== undefined) moved.fixes.push(...citations(text, citationPoint(text, start + at), moved, style));
+      findings.push(moved);
+    }
+    for (const m of result.mentions) mentions.push({ ...m, start: m.start + start, end: m.end + start });
+    for (const w of result.warnings) warnings.add(w);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return { findings, mentions, warnings: [...warnings] };
+}
+
+function checkParagraph(corpus: Corpus, path: string, text: string, anchor: DateAnchor | undefined): ParagraphResult {
+  const draft = readDraft(corpus, path, text, anchor);
   const { doc } = draft;
   const findings: Finding[] = [];
+  const citeAt = new Map<Finding, number>();
   for (const sentence of doc.sentences) {
     for (const [m, context] of draft.contexts) {
       if (m.start < sentence.start || m.end > sentence.end) continue;
-      const f = checkValue(corpus, text, sentence, m, context, style);
-      if (f) findings.push(f);
+      const f = checkValue(corpus, m, context);
+      if (!f) continue;
+      findings.push(f);
+      if (f.kind === "supported" || f.kind === "disputed") citeAt.set(f, sentence.end);
     }
   }
   findings.push(...checkPersonNames(corpus, draft.mentions));
   findings.push(...checkRoles(corpus, draft));
   for (const q of doc.quotes) {
+    const f = checkQuote(corpus, q);
+    if (!f) continue;
+    findings.push(f);
     const sentence = doc.sentences.find((s) => s.start <= q.start && q.start < s.end);
-    const f = checkQuote(corpus, text, citationPoint(text, sentence?.end ?? q.end), q, style);
-    if (f) findings.push(f);
+    if (f.kind === "supported") citeAt.set(f, sentence?.end ?? q.end);
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-  return { draft, findings, mentions: draft.mentions, warnings: doc.warnings };
+  return { findings, citeAt, mentions: draft.mentions, warnings: doc.warnings };
+}
+
+/** Citations of a supported or disputed claim's evidence (the first three sources). */
+function citations(text: string, at: number, f: Finding, style: CitationStyle) {
+  return f.evidence.slice(0, f.code === "quote.verbatim" ? 1 : 3).map((e) => citationFix(text, at, e, style));
+}
+
+function shift(f: Finding, by: number): Finding {
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })),
+  };
+}
+
+/** Paragraphs: text between blank lines (a front-matter block is one paragraph with what follows it). */
+export function paragraphs(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
+  const re = /\r?\n[ \t]*\r?\n/g;
+  re.lastIndex = frontMatter ? frontMatter[0].length : 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > start && text.slice(start, m.index).trim()) out.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  if (text.slice(start).trim()) out.push([start, text.length]);
+  return out;
+}
+
+/**
+ * The date a draft's year-less and relative dates are read against: its front matter date, or
+ * else the latest full date it gives (a draft is written after what it reports).
+ */
+export function draftAnchor(text: string): DateAnchor | undefined {
+  const fm = /^---\r?\n[\s\S]*?^date:\s*["']?(\d{4})-(\d{2})-(\d{2})/m.exec(text.slice(0, 2000));
+  if (fm && text.startsWith("---")) return { year: Number(fm[1]), month: Number(fm[2]), day: Number(fm[3]), published: true };
+  let best: DateAnchor | undefined;
+  for (const line of text.split("\n")) {
+    if (!/\b(?:19|20)\d\d\b/.test(line)) continue;
+    for (const d of findDates(line, 0, line.length)) {
+      const v = d.value;
+      if (v.year === undefined || v.precision === "year" || v.yearInferred) continue;
+      const cand = { year: v.year, month: v.month ?? 12, day: v.day ?? 28, published: false };
+      if (!best || cand.year * 400 + cand.month * 31 + cand.day > best.year * 400 + best.month * 31 + best.day) best = cand;
+    }
+  }
+  return best;
 }

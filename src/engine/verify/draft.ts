@@ -1,6 +1,7 @@
 // A draft read the way sources are, its names linked to the corpus's entities.
 import type { Mention } from "../types";
 import { prepareDocument, type PreparedDocument } from "../ingest/document";
+import type { DateAnchor } from "../extract/dates";
 import { LineMap } from "../ingest/lines";
 import { valueContexts, type ValueContext } from "../extract/context";
 import { mentionsOf, type Corpus } from "../index/corpus";
@@ -13,8 +14,8 @@ export interface Draft {
   lines: LineMap;
 }
 
-export function readDraft(corpus: Corpus, path: string, text: string): Draft {
-  const doc = prepareDocument(path, text);
+export function readDraft(corpus: Corpus, path: string, text: string, anchor?: DateAnchor): Draft {
+  const doc = prepareDocument(path, text, anchor ? { draft: true, anchor } : { draft: true });
   const mentions = mentionsOf(doc, corpus.entities);
   // A misspelt name still says who a value is about: bind it to the person it is close to.
   const withGuesses = mentions.map((m) => {

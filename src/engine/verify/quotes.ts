@@ -6,20 +6,20 @@ import type { Corpus } from "../index/corpus";
 import { foldQuote } from "../extract/fold";
 import { evidenceFor, sourceLabel } from "./evidence";
 import { finding } from "./findings";
-import { citationFix, replaceFix, type CitationStyle } from "./fixes";
+import { replaceFix } from "./fixes";
 
 const MIN_WORDS = 3;
 /** Share of the quote's words a source passage must have, in order, to be the passage misquoted. */
 const MISQUOTE_MIN = 0.55;
 
-export function checkQuote(corpus: Corpus, draftText: string, sentenceEnd: number, q: Quote, style: CitationStyle = "footnote"): Finding | undefined {
+export function checkQuote(corpus: Corpus, q: Quote): Finding | undefined {
   const needle = foldQuote(q.text);
   const words = needle.split(" ").filter(Boolean);
   if (words.length < MIN_WORDS) return undefined;
   const exact = findVerbatim(corpus, needle, words);
   if (exact) {
     const e = evidenceFor(corpus.sources[exact.source]!, corpus.sources[exact.source]!.doc.sentences[exact.sentence]!);
-    return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e], [citationFix(draftText, sentenceEnd, e, style)]);
+    return finding(q.start, q.end, "supported", "quote.verbatim", `Quoted word for word from ${sourceLabel(e)}`, [e]);
   }
   const best = closestPassage(corpus, words);
   if (best && best.share >= MISQUOTE_MIN && words.length >= MIN_WORDS + 1) {

@@ -10,7 +10,7 @@ import { differentPeople, similarity } from "../index/similarity";
 import { disagree, nearMiss, NEAR_MISS_BONUS, withParagraphSiblings } from "../index/conflicts";
 import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
 import { finding } from "./findings";
-import { citationFix, citationPoint, replaceFix, type CitationStyle } from "./fixes";
+import { replaceFix } from "./fixes";
 
 /** A source value supports the draft's when it is the same and said in a context at least this alike… */
 const SUPPORT_MIN = 0.15;
@@ -32,7 +32,7 @@ interface Scored {
   event: boolean;
 }
 
-export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, context: ValueContext, style: CitationStyle = "footnote"): Finding | undefined {
+export function checkValue(corpus: Corpus, value: Mention, context: ValueContext): Finding | undefined {
   const candidates = new Set<ValueRecord>(corpus.valuesLike(context, CANDIDATES));
   const scored: Scored[] = [];
   for (const record of candidates) {
@@ -47,7 +47,7 @@ export function checkValue(corpus: Corpus, draftText: string, sentence: Sentence
   const against = scored.filter((s) => isContradiction(value, context, s));
   // The same figure in a loosely alike context does not outweigh another figure in a far more alike one.
   const outweighed = supports.length && against.length && against[0]!.score >= OUTWEIGH * supports[0]!.score;
-  if (supports.length && !outweighed) return supportedOrDisputed(corpus, draftText, sentence, value, supports, scored, shown, style);
+  if (supports.length && !outweighed) return supportedOrDisputed(corpus, value, supports, scored, shown);
 
   if (against.length) {
     const best = against[0]!.score;
@@ -78,9 +78,10 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   return true;
 }
 
-function supportedOrDisputed(corpus: Corpus, draftText: string, sentence: Sentence, value: Mention, supports: Scored[], scored: Scored[], shown: string, style: CitationStyle): Finding {
+function supportedOrDisputed(corpus: Corpus, value: Mention, supports: Scored[], scored: Scored[], shown: string): Finding {
+  // Citations of the evidence are added by the caller, who knows the whole draft.
   const evidence = evidenceOfRecords(corpus, supports.map((s) => s.record));
-  const fixes = evidence.slice(0, 3).map((e) => citationFix(draftText, citationPoint(draftText, sentence.end), e, style));
+  const fixes: Fix[] = [];
   // Another source that disagrees with a supporting one, about what the draft speaks of, makes it disputed.
   const agreeing = new Set(supports.map((s) => s.record.source));
   const dissenting = scored

@@ -1,0 +1,100 @@
+// `npm run bench -- --corpus DIR [--json] [--scales 1000,3000]`
+// Measures the newsroom-scale figures on a corpus made by ../shared/bench/make-corpus.mjs, each
+// against its target, with what a journalist's tools cost today on the same folder (ripgrep for
+// the draft's first 20 names; reading every source once). Each measurement runs in a process of
+// its own. Lower is better for every figure.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { prepareDocument } from "../../src/engine/ingest/document";
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const corpusDir = opt("--corpus");
+if (!corpusDir || !existsSync(join(corpusDir, "sources"))) {
+  console.error("usage: npm run bench -- --corpus DIR [--json] [--scales 1000,3000]\n  (make DIR with: node ../shared/bench/make-corpus.mjs DIR 10000 3000)");
+  process.exit(2);
+}
+const dir = resolve(corpusDir);
+const json = args.includes("--json");
+const total = readdirSync(join(dir, "sources")).length;
+const scales = (opt("--scales") ?? "1000,3000").split(",").map(Number).filter((n) => n > 0 && n < total);
+const root = resolve(__dirname, "../..");
+const log = (s: string) => !json && process.stderr.write(s + "\n");
+
+function phase(...a: string[]): Record<string, number> {
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "phases.ts"), ...a], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench phase ${a.join(" ")} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
+}
+
+if (!existsSync(join(root, "dist/engine-worker.js"))) spawnSync("node", ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+
+log(`Indexing ${total} sources…`);
+const full = phase("index", dir, String(total));
+const scaling = [...scales.map((n) => (log(`Indexing ${n} sources…`), phase("index", dir, String(n)))), full];
+log("Event loop while the worker indexes and checks…");
+const loop = phase("eventloop", dir, String(total));
+log("Activation…");
+const act = phase("activation");
+const vsix = join(root, "corroborate.vsix");
+if (!existsSync(vsix) || statSync(vsix).mtimeMs < statSync(join(root, "dist/extension.js")).mtimeMs) {
+  log("Packaging the extension…");
+  spawnSync("npm", ["run", "--silent", "package"], { cwd: root, stdio: json ? "ignore" : ["ignore", "ignore", "inherit"] });
+}
+const vsixMb = existsSync(vsix) ? statSync(vsix).size / 1e6 : NaN;
+
+// Baselines: what the journalist does today, on the same folder.
+const files = readdirSync(join(dir, "sources")).map((f) => join(dir, "sources", f));
+let t = performance.now();
+for (const f of files) readFileSync(f);
+const readAllS = (performance.now() - t) / 1000;
+const draft = readFileSync(join(dir, "draft.md"), "utf8");
+const names = [...new Set(prepareDocument("draft.md", draft).names.filter((n) => n.words.length > 1).map((n) => n.text))].slice(0, 20);
+let rgS: number | null = null;
+if (spawnSync("rg", ["--version"]).status === 0) {
+  t = performance.now();
+  for (const name of names) spawnSync("rg", ["-F", "-l", "--", name, join(dir, "sources")], { stdio: "ignore" });
+  rgS = (performance.now() - t) / 1000;
+}
+
+type Figure = { value: number | null; target: number; unit: string; note?: string };
+const k = Math.round(total / 1000);
+const figures: Record<string, Figure> = {
+  [`index_${k}k_s`]: { value: full.index_s!, target: 10, unit: "s" },
+  [`index_${k}k_peak_rss_mb`]: { value: full.peak_rss_mb!, target: 600, unit: "MB" },
+  reopen_cached_s: { value: null, target: 1, unit: "s", note: "not implemented: no persisted index yet" },
+  reindex_one_ms: { value: full.reindex_one_ms!, target: 50, unit: "ms" },
+  check_full_ms: { value: full.check_full_ms!, target: 300, unit: "ms" },
+  recheck_p95_ms: { value: full.recheck_p95_ms!, target: 15, unit: "ms" },
+  activation_ms: { value: act.activation_ms!, target: 50, unit: "ms" },
+  event_loop_block_ms: { value: loop.max_block_ms!, target: 50, unit: "ms" },
+  vsix_mb: { value: vsixMb, target: 2, unit: "MB" },
+};
+const baselines = {
+  ripgrep_20_names_s: { value: rgS, unit: "s", note: rgS === null ? "rg not installed (Debian package ripgrep)" : `${names.length} names, one search each` },
+  read_all_sources_s: { value: readAllS, unit: "s", note: `${files.length} files` },
+  index_mb_per_s: { value: full.mb_per_s!, unit: "MB/s", note: "indexing throughput, for scale" },
+};
+const growth = scaling.map((s) => ({ sources: s.sources!, index_s: s.index_s!, check_full_ms: s.check_full_ms!, recheck_p95_ms: s.recheck_p95_ms!, reindex_one_ms: s.reindex_one_ms!, peak_rss_mb: s.peak_rss_mb! }));
+
+if (json) {
+  console.log(JSON.stringify({ corpus: { dir, sources: total, bytes: full.bytes }, figures, baselines, scaling: growth, check_cold_ms: full.check_cold_ms }, null, 1));
+} else {
+  const fmt = (v: number | null, unit: string) => (v === null || Number.isNaN(v) ? "—" : `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ${unit}`);
+  console.log(`\nCorroborate benchmark: ${total} sources, ${(full.bytes! / 1e6).toFixed(1)} MB, draft of ${draft.split(/\s+/).length} words\n`);
+  console.log("figure".padEnd(26) + "value".padStart(12) + "target".padStart(12) + "   met");
+  for (const [name, f] of Object.entries(figures)) {
+    const met = f.value === null ? "no" : f.value <= f.target ? "yes" : `no (×${(f.value / f.target).toFixed(1)})`;
+    console.log(name.padEnd(26) + fmt(f.value, f.unit).padStart(12) + fmt(f.target, f.unit).padStart(12) + "   " + met + (f.note ? `  ${f.note}` : ""));
+  }
+  console.log(`${"(first check, cold)".padEnd(26)}${fmt(full.check_cold_ms!, "ms").padStart(12)}`);
+  console.log("\nbaselines (today's tools, same folder)");
+  for (const [name, b] of Object.entries(baselines)) console.log(name.padEnd(26) + fmt(b.value, b.unit).padStart(12) + `   ${b.note}`);
+  console.log("\nscaling");
+  console.log("sources".padEnd(10) + "index".padStart(10) + "check".padStart(10) + "re-check p95".padStart(14) + "re-index 1".padStart(12) + "peak RSS".padStart(10));
+  for (const g of growth) console.log(String(g.sources).padEnd(10) + fmt(g.index_s, "s").padStart(10) + fmt(g.check_full_ms, "ms").padStart(10) + fmt(g.recheck_p95_ms, "ms").padStart(14) + fmt(g.reindex_one_ms, "ms").padStart(12) + fmt(g.peak_rss_mb, "MB").padStart(10));
+}

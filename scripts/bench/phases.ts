@@ -1,0 +1,128 @@
+// One measurement of the benchmark, run in a child process of its own so that peak memory is
+// this measurement's alone. Prints one JSON object on stdout.
+//   phases.ts index DIR N          index N sources from scratch, then check, re-check, re-index one
+//   phases.ts eventloop DIR N      the same work in the engine worker: the main thread's longest block
+//   phases.ts activation           load and activate the bundled extension against a stub `vscode`
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
+import Module from "node:module";
+import { SourceSet } from "../../src/engine/source-set";
+import { checkDraft } from "../../src/engine/verify/check";
+
+const [phase, dir, nArg] = process.argv.slice(2);
+const ms = (t0: number) => performance.now() - t0;
+const sourcesOf = (n: number) => readdirSync(join(dir!, "sources")).sort().slice(0, n).map((f) => join(dir!, "sources", f));
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+async function index(n: number) {
+  const files = sourcesOf(n);
+  const t0 = performance.now();
+  const set = new SourceSet();
+  let bytes = 0;
+  for (const f of files) {
+    const b = readFileSync(f);
+    bytes += b.length;
+    set.upsert(f, b);
+  }
+  const corpus = set.corpus();
+  const indexMs = ms(t0);
+  const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
+
+  const draft = readFileSync(join(dir!, "draft.md"), "utf8");
+  let t = performance.now();
+  checkDraft(corpus, "draft.md", draft);
+  const checkCold = ms(t);
+  const warm: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    t = performance.now();
+    checkDraft(corpus, "draft.md", draft);
+    warm.push(ms(t));
+  }
+
+  // 200 one-word edits in one paragraph each, re-checked after each edit.
+  const words = [...draft.matchAll(/\b[a-z]{5,}\b/g)];
+  const edits: number[] = [];
+  let rnd = 7;
+  for (let i = 0; i < 200; i++) {
+    rnd = (rnd * 1103515245 + 12345) % 2147483648;
+    const w = words[rnd % words.length]!;
+    const edited = draft.slice(0, w.index) + w[0].split("").reverse().join("") + draft.slice(w.index + w[0].length);
+    t = performance.now();
+    checkDraft(corpus, "draft.md", edited);
+    edits.push(ms(t));
+  }
+
+  // Re-index one changed source.
+  const one = files[Math.floor(files.length / 2)]!;
+  const changed = Buffer.from(readFileSync(one, "utf8").replace(/\bthe\b/, "a"));
+  t = performance.now();
+  set.upsert(one, changed);
+  set.corpus();
+  const reindexOne = ms(t);
+
+  return {
+    sources: files.length, bytes, index_s: indexMs / 1000, mb_per_s: bytes / 1e6 / (indexMs / 1000), peak_rss_mb: rssAfterIndex,
+    check_cold_ms: checkCold, check_full_ms: percentile(warm, 50), recheck_p95_ms: percentile(edits, 95), reindex_one_ms: reindexOne,
+  };
+}
+
+async function eventLoop(n: number) {
+  const worker = new Worker(join(__dirname, "../../dist/engine-worker.js"));
+  let next = 1;
+  const pending = new Map<number, () => void>();
+  worker.on("message", (a: { id: number }) => pending.get(a.id)?.());
+  const request = (req: object) => new Promise<void>((resolve) => {
+    const id = next++;
+    pending.set(id, resolve);
+    worker.postMessage({ id, request: req });
+  });
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  // The extension host's side: read each file and hand it to the worker, as the extension does.
+  for (const f of sourcesOf(n)) await request({ op: "upsert", root: "r", path: f, bytes: readFileSync(f) });
+  await request({ op: "summary", root: "r" });
+  await request({ op: "check", root: "r", path: "draft.md", text: readFileSync(join(dir!, "draft.md"), "utf8"), citationStyle: "footnote" });
+  h.disable();
+  await worker.terminate();
+  return { max_block_ms: h.max / 1e6 };
+}
+
+function activation() {
+  // A stub of the VS Code API, just enough for activate() to wire itself up.
+  const noop = () => ({ dispose() {} });
+  const handler: ProxyHandler<object> = { get: (_t, p) => (p === "then" ? undefined : new Proxy(function () {}, handler)), apply: () => new Proxy(function () {}, handler), construct: () => new Proxy({}, handler) };
+  const any = new Proxy(function () {}, handler);
+  const vscode = {
+    window: { createOutputChannel: () => ({ appendLine() {}, dispose() {} }), createTextEditorDecorationType: () => ({ dispose() {} }), createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }), registerTreeDataProvider: noop, onDidChangeActiveTextEditor: noop, onDidChangeVisibleTextEditors: noop, visibleTextEditors: [], activeTextEditor: undefined },
+    workspace: { getConfiguration: () => ({ get: () => undefined }), onDidOpenTextDocument: noop, onDidChangeTextDocument: noop, onDidCloseTextDocument: noop, onDidChangeWorkspaceFolders: noop, onDidChangeConfiguration: noop, onDidSaveTextDocument: noop, textDocuments: [], workspaceFolders: [] },
+    languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, dispose() {} }), registerDocumentSemanticTokensProvider: noop, registerHoverProvider: noop, registerCodeActionsProvider: noop },
+    commands: { registerCommand: noop },
+    EventEmitter: class { event = () => ({ dispose() {} }); fire() {} dispose() {} },
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 }, ProgressLocation: { Notification: 15, Window: 10 },
+    ViewColumn: { One: 1, Beside: -2 }, TreeItemCollapsibleState: { None: 0, Expanded: 2 }, QuickPickItemKind: { Separator: -1 },
+    SemanticTokensLegend: class {}, ThemeColor: class {}, CodeActionKind: { QuickFix: "quickfix" }, StatusBarAlignment: { Left: 1 },
+    Uri: { joinPath: (_u: unknown, ...p: string[]) => ({ fsPath: join(__dirname, "../..", ...p) }) },
+  };
+  // Anything not stubbed above answers with a harmless proxy (enums, classes, functions).
+  const stub = new Proxy(vscode as Record<string, unknown>, { get: (t, p: string) => (p in t ? t[p] : any) });
+  const resolve = (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load;
+  (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load = (r: string, ...a: unknown[]) => (r === "vscode" ? stub : resolve(r, ...a));
+  const t0 = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ext = require(join(__dirname, "../../dist/extension.js")) as { activate: (c: unknown) => unknown };
+  ext.activate({ subscriptions: [], extensionUri: {} });
+  return { activation_ms: ms(t0), bundle_kb: statSync(join(__dirname, "../../dist/extension.js")).size / 1024 };
+}
+
+async function main() {
+  const result = phase === "index" ? await index(Number(nArg)) : phase === "eventloop" ? await eventLoop(Number(nArg)) : activation();
+  process.stdout.write(JSON.stringify(result) + "\n");
+}
+
+void main();
