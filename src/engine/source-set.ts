@@ -73,6 +73,7 @@ function readSource(path: string, bytes: Uint8Array): { doc?: PreparedDocument; 
   if (bytes.length > MAX_SOURCE_BYTES) {
     return { list: [{ path, message: `skipped: ${(bytes.length / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
   }
+  if (bytes.length === 0) return { list: [{ path, message: "empty file: nothing to read" }] };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { list: [{ path, message: `skipped: ${decoded.problem}` }] };
   const doc = prepareDocument(path, decoded.text);

@@ -42,7 +42,9 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   let prose: string;
   let blocks: Array<[number, number]>;
   let frontMatter: Record<string, unknown> | undefined;
-  if (isMarkdownPath(path)) {
+  const tooDeep = isMarkdownPath(path) ? deepNesting(text) : undefined;
+  if (tooDeep) warnings.push(`Markdown nested more than ${MAX_NESTING} levels deep (line ${tooDeep}); read as plain text`);
+  if (isMarkdownPath(path) && !tooDeep) {
     const view = markdownProse(text);
     ({ prose, blocks, frontMatter } = view);
     warnings.push(...view.warnings);
@@ -66,12 +68,18 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
   const terms: TermHit[] = [];
   const names: NameCandidate[] = [];
+  let d0 = 0;
   for (const s of sentences) {
+    // Only this sentence's dates (a whole document's would make long texts quadratic).
+    while (d0 < dateSpans.length && dateSpans[d0]![1] <= s.start) d0++;
+    let d1 = d0;
+    while (d1 < dateSpans.length && dateSpans[d1]![0] < s.end) d1++;
+    const spans = dateSpans.slice(d0, d1);
     const tokens = tokenize(prose, s.start, s.end);
-    terms.push(...findTerms(prose, s.start, s.end, dateSpans, tokens));
+    terms.push(...findTerms(prose, s.start, s.end, spans, tokens));
     const headline = isHeadline(prose, s);
     for (const n of findNameCandidates(prose, s.start, s.end, tokens)) {
-      if ((headline && !/^\p{Lu}{2,}$/u.test(n.text)) || dateSpans.some(([a, b]) => n.start < b && a < n.end)) continue;
+      if ((headline && !/^\p{Lu}{2,}$/u.test(n.text)) || spans.some(([a, b]) => n.start < b && a < n.end)) continue;
       names.push(n);
     }
   }
@@ -98,6 +106,22 @@ function isHeadline(prose: string, s: Sentence): boolean {
   const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
   if (words.length < 4) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.75;
+}
+
+/** Beyond this, Markdown parsers slow down without bound (nested lists and quotes). */
+const MAX_NESTING = 32;
+
+/** The first line nested too deeply for the Markdown parser, if any. */
+function deepNesting(text: string): number | undefined {
+  let line = 0;
+  for (const m of text.matchAll(/^([ \t>*+-]*)/gm)) {
+    line++;
+    const lead = m[1]!;
+    if (lead.length < MAX_NESTING) continue;
+    const depth = (lead.match(/>/g)?.length ?? 0) + Math.floor(lead.replace(/\t/g, "    ").replace(/[^ ]/g, "").length / 2);
+    if (depth > MAX_NESTING) return line;
+  }
+  return undefined;
 }
 
 function lineBlocks(text: string): Array<[number, number]> {

@@ -72,8 +72,10 @@ function dateFromFileName(path: string): DateValue | undefined {
 /** "Harbour Post logotype", "www.example.org" among the edge lines. */
 function outletFromEdges(clutter: ClutterLine[], _text: string): string | undefined {
   for (const line of clutter) {
-    const logo = /^\s*(.+?)\s+(?:logotype|logo)\s*$/i.exec(line.text);
-    if (logo) return logo[1]!.trim();
+    // Trimmed first: a regular expression over untrimmed whitespace runs can backtrack for ever.
+    const t = line.text.trim();
+    const cut = t.lastIndexOf(" ");
+    if (cut > 0 && /^(?:logotype|logo)$/i.test(t.slice(cut + 1))) return t.slice(0, cut).trim();
   }
   for (const line of clutter) {
     const site = /(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+)\.(?:org|com|net|info|news|co\.uk|kz|ru|de|fr|eu|io)\b/i.exec(line.text.trim());

@@ -23,7 +23,26 @@ export function splitSentences(prose: string, blocks: Array<[number, number]>): 
   return sentences;
 }
 
+/** Intl.Segmenter slows down on very long blocks: those are cut at obvious sentence ends first. */
+const MAX_SEGMENT_INPUT = 20_000;
+
 function segmentBlock(prose: string, from: number, to: number): Array<[number, number]> {
+  if (to - from > MAX_SEGMENT_INPUT) {
+    const out: Array<[number, number]> = [];
+    let at = from;
+    while (at < to) {
+      let cut = Math.min(to, at + MAX_SEGMENT_INPUT);
+      if (cut < to) {
+        const window = prose.slice(at + MAX_SEGMENT_INPUT / 2, cut);
+        let last: RegExpMatchArray | undefined;
+        for (const m of window.matchAll(/[.!?]["”’)]?\s+(?=\p{Lu})/gu)) last = m;
+        cut = last ? at + MAX_SEGMENT_INPUT / 2 + last.index! + last[0].length : cut;
+      }
+      out.push(...segmentBlock(prose, at, cut));
+      at = cut;
+    }
+    return out;
+  }
   const text = prose.slice(from, to);
   const raw: Array<[number, number]> = [];
   for (const seg of segmenter.segment(text)) raw.push([from + seg.index, from + seg.index + seg.segment.length]);
@@ -41,7 +60,8 @@ function shouldJoin(previous: string, next: string): boolean {
   const nextStart = next.trimStart();
   if (!prev.endsWith(".")) return false;
   if (/^[\p{Ll}\d]/u.test(nextStart)) return true; // "approx. 300", "Mr. smith" never start a sentence
-  const lastWord = /([\p{L}.]+)\.$/u.exec(prev)?.[1]?.toLowerCase() ?? "";
+  // The word before the full stop, found by a scan (a regex here backtracks on very long words).
+  const lastWord = prev.slice(prev.lastIndexOf(" ") + 1, -1).replace(/^[^\p{L}]+/u, "").toLowerCase();
   if (ABBREVIATIONS.has(lastWord)) return true;
   return /(?:^|\s)\p{Lu}$/u.test(prev.slice(0, -1)); // an initial: "J. Smith"
 }

@@ -9,7 +9,7 @@ import { checkValue } from "./values";
 import { checkPersonNames } from "./names";
 import { checkQuote } from "./quotes";
 import { checkRoles } from "./roles";
-import { citationFix, citationPoint, type CitationStyle } from "./fixes";
+import { citationFix, citationPoint, definedFootnotes, type CitationStyle } from "./fixes";
 
 export interface CheckResult {
   findings: Finding[];
@@ -19,6 +19,8 @@ export interface CheckResult {
 
 export interface CheckOptions {
   citationStyle?: CitationStyle;
+  /** Check every paragraph anew, without the results kept from earlier checks (benchmarks). */
+  fresh?: boolean;
 }
 
 interface ParagraphResult {
@@ -43,10 +45,11 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
   const findings: Finding[] = [];
   const mentions: Mention[] = [];
   const warnings = new Set<string>();
+  const defined = definedFootnotes(text);
   for (const [start, end] of paragraphs(text)) {
     const paragraph = text.slice(start, end);
     const key = `${markdown}|${anchorKey}|${paragraph}`;
-    let result = cache.get(key);
+    let result = options.fresh ? undefined : cache.get(key);
     if (!result) {
       result = checkParagraph(corpus, path, paragraph, anchor);
       if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -58,7 +61,7 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
     for (const f of result.findings) {
       const moved = shift(f, start);
       const at = result.citeAt.get(f);
-      if (at !== undefined) moved.fixes.push(...citations(text, citationPoint(text, start + at), moved, style));
+      if (at !== undefined) moved.fixes.push(...citations(text, citationPoint(text, start + at), moved, style, defined));
       findings.push(moved);
     }
     for (const m of result.mentions) mentions.push({ ...m, start: m.start + start, end: m.end + start });
@@ -95,8 +98,8 @@ function checkParagraph(corpus: Corpus, path: string, text: string, anchor: Date
 }
 
 /** Citations of a supported or disputed claim's evidence (the first three sources). */
-function citations(text: string, at: number, f: Finding, style: CitationStyle) {
-  return f.evidence.slice(0, f.code === "quote.verbatim" ? 1 : 3).map((e) => citationFix(text, at, e, style));
+function citations(text: string, at: number, f: Finding, style: CitationStyle, defined: Set<string>) {
+  return f.evidence.slice(0, f.code === "quote.verbatim" ? 1 : 3).map((e) => citationFix(text, at, e, style, defined));
 }
 
 function shift(f: Finding, by: number): Finding {
@@ -130,9 +133,12 @@ export function paragraphs(text: string): Array<[number, number]> {
 export function draftAnchor(text: string): DateAnchor | undefined {
   const fm = /^---\r?\n[\s\S]*?^date:\s*["']?(\d{4})-(\d{2})-(\d{2})/m.exec(text.slice(0, 2000));
   if (fm && text.startsWith("---")) return { year: Number(fm[1]), month: Number(fm[2]), day: Number(fm[3]), published: true };
+  // Only lines with a year can hold a full date; the answer is kept for the same such lines.
+  const lines = text.split("\n").filter((line) => /\b(?:19|20)\d\d\b/.test(line));
+  const key = lines.join("\n");
+  if (anchorMemo.has(key)) return anchorMemo.get(key);
   let best: DateAnchor | undefined;
-  for (const line of text.split("\n")) {
-    if (!/\b(?:19|20)\d\d\b/.test(line)) continue;
+  for (const line of lines) {
     for (const d of findDates(line, 0, line.length)) {
       const v = d.value;
       if (v.year === undefined || v.precision === "year" || v.yearInferred) continue;
@@ -140,5 +146,9 @@ export function draftAnchor(text: string): DateAnchor | undefined {
       if (!best || cand.year * 400 + cand.month * 31 + cand.day > best.year * 400 + best.month * 31 + best.day) best = cand;
     }
   }
+  if (anchorMemo.size > 100) anchorMemo.clear();
+  anchorMemo.set(key, best);
   return best;
 }
+
+const anchorMemo = new Map<string, DateAnchor | undefined>();

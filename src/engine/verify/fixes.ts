@@ -6,6 +6,11 @@ export function replaceFix(start: number, end: number, newText: string): Fix {
   return { title: `Replace with “${newText}”`, kind: "replace", edits: [{ start, end, newText }] };
 }
 
+/** The footnote ids a draft defines ("[^id]: …" at the start of a line). */
+export function definedFootnotes(draft: string): Set<string> {
+  return new Set([...draft.matchAll(/^\[\^([^\]\n]+)\]:/gm)].map((m) => m[1]!));
+}
+
 /** A footnote goes after the sentence's closing punctuation and quotation mark. */
 export function citationPoint(text: string, end: number): number {
   let at = end;
@@ -37,7 +42,7 @@ export type CitationStyle = "footnote" | "inline" | "pandoc";
  * - inline: a parenthesised link before the sentence's full stop;
  * - pandoc: `[@id]` before the full stop, for a bibliography kept elsewhere.
  */
-export function citationFix(draft: string, sentenceEnd: number, e: Evidence, style: CitationStyle = "footnote"): Fix {
+export function citationFix(draft: string, sentenceEnd: number, e: Evidence, style: CitationStyle = "footnote", defined: Set<string> = definedFootnotes(draft)): Fix {
   const title = `Cite ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ""}`;
   const beforeStop = /[.!?]["”’)]*$/.test(draft.slice(Math.max(0, sentenceEnd - 3), sentenceEnd)) ? draft.slice(0, sentenceEnd).search(/[.!?]["”’)]*$/) : sentenceEnd;
   if (style === "inline") {
@@ -49,8 +54,7 @@ export function citationFix(draft: string, sentenceEnd: number, e: Evidence, sty
   const id = footnoteId(e);
   const ref = `[^${id}]`;
   const edits = [{ start: sentenceEnd, end: sentenceEnd, newText: ref }];
-  const defined = new RegExp(`^\\[\\^${id.replace(/[-]/g, "\\-")}\\]:`, "m").test(draft);
-  if (!defined) {
+  if (!defined.has(id)) {
     const tail = draft.endsWith("\n\n") ? "" : draft.endsWith("\n") ? "\n" : "\n\n";
     edits.push({ start: draft.length, end: draft.length, newText: `${tail}[^${id}]: ${footnoteDefinition(e)}\n` });
   }
