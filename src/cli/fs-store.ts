@@ -33,7 +33,10 @@ export class DiskStore implements SourceStore {
       this.problems.push({ path: dir, message: `cannot open folder: ${describe(error)}` });
       return;
     }
-    if (seen.has(real)) return; // a symlink loop or a folder reached twice
+    if (seen.has(real)) {
+      this.problems.push({ path: dir, message: "skipped: a link to a folder already read (a symbolic link loop?)" });
+      return;
+    }
     seen.add(real);
     let names: string[];
     try {

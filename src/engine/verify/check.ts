@@ -46,7 +46,11 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
   const mentions: Mention[] = [];
   const warnings = new Set<string>();
   const defined = definedFootnotes(text);
+  let lineOf = 1;
+  let counted = 0;
   for (const [start, end] of paragraphs(text)) {
+    for (let i = counted; i < start; i++) if (text.charCodeAt(i) === 10) lineOf++;
+    counted = start;
     const paragraph = text.slice(start, end);
     const key = `${markdown}|${anchorKey}|${paragraph}`;
     let result = options.fresh ? undefined : cache.get(key);
@@ -65,7 +69,8 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
       findings.push(moved);
     }
     for (const m of result.mentions) mentions.push({ ...m, start: m.start + start, end: m.end + start });
-    for (const w of result.warnings) warnings.add(w);
+    // A paragraph's warnings speak of its own lines: renumber them as the draft's.
+    for (const w of result.warnings) warnings.add(w.replace(/\(line (\d+)\)/, (_, n: string) => `(line ${Number(n) + lineOf - 1})`));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { findings, mentions, warnings: [...warnings] };

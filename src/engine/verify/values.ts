@@ -73,6 +73,8 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   if (!comparable(value, other) || sameValue(value, other)) return false;
   if (value.term?.qualifier === "many" || other.term?.qualifier === "many") return false;
   if (!s.event || s.score < CONTRADICT_MIN) return false;
+  // "a five-year ban" is contradicted only by a source figure about a ban.
+  if (context.head.size && ![...context.head].some((c) => s.record.context.head.has(c) || s.record.context.local.has(c))) return false;
   // Said of a person in the draft but of nobody in the source: only a very alike context will do.
   if (context.persons.length && !s.record.context.persons.length && !context.persons.some((p) => s.record.context.entities.has(p))) return s.score >= 1.5 * CONTRADICT_MIN;
   return true;
@@ -162,7 +164,35 @@ function replacementText(draftValue: Mention, sourceValue: Mention): string {
     else if (v.year === undefined) v.year = draftValue.date.year!;
     return formatDate(v);
   }
+  if (draftValue.term?.kind === "duration" && sourceValue.term?.kind === "duration") {
+    const styled = durationInDraftStyle(draftValue.text, sourceValue.term.amount);
+    if (styled) return styled;
+  }
   return sourceValue.text.replace(/^(?:some|about|around|over|more than|nearly|almost|roughly|approximately)\s+/i, "");
+}
+
+const HOURS: Record<string, number> = { hour: 1, day: 24, week: 168, month: 730.5, year: 8766, decade: 87660 };
+const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+/**
+ * The sources' duration written the way the draft wrote its own: "a five-year ban" → "seven-year
+ * ban", "five years in prison" → "seven years in prison", "5 years" → "7 years".
+ */
+function durationInDraftStyle(draft: string, hours: number): string | undefined {
+  const m = /^(.*?)(\d+(?:\.\d+)?|[a-z]+(?:[- ]and[- ]a[- ]half)?)([- ])(hour|day|week|month|year|decade)(s?)(.*)$/i.exec(draft);
+  if (!m) return undefined;
+  const [, lead, , sep, unit, , rest] = m as unknown as [string, string, string, string, string, string, string];
+  const n = hours / HOURS[unit.toLowerCase()]!;
+  const whole = Math.floor(n);
+  const half = Math.abs(n - whole - 0.5) < 0.01;
+  if (!half && Math.abs(n - whole) > 0.01) return undefined;
+  const digits = /\d/.test(m[2]!);
+  if (!digits && whole > 20) return undefined;
+  const adjectival = sep === "-";
+  const joiner = adjectival ? "-" : " ";
+  const number = digits ? String(half ? whole + 0.5 : whole) : `${SMALL[whole]}${half ? `${joiner}and${joiner}a${joiner}half` : ""}`;
+  const plural = !adjectival && n !== 1 ? "s" : "";
+  return `${lead}${number}${sep}${unit}${plural}${rest}`;
 }
 
 /** Vague counts ("dozens") and small ones ("two officials") are not claims worth a mark of their own. */
