@@ -1,6 +1,6 @@
 // The fact-check report's page script: renders the claims the extension posts, and asks the
-// extension to reveal a claim or open a source. Builds the page with DOM calls, never innerHTML,
-// so no text from a draft or a source is ever read as markup.
+// extension to reveal a claim or open a source. Builds the page with DOM calls and textContent,
+// never as markup, so no text from a draft or a source is ever read as HTML.
 (function () {
   const vscode = acquireVsCodeApi();
   const claimsEl = document.getElementById("claims");

@@ -10,6 +10,8 @@ export class WorkspaceSources implements vscode.Disposable {
   private readonly watchers: vscode.Disposable[] = [];
   private readonly summaries = new Map<string, CorpusSummary>();
   private readonly ready = new Map<string, Promise<void>>();
+  /** The source paths indexed for each folder, to drop them when a folder above them goes. */
+  private readonly indexed = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder>();
   readonly onDidChange = this.changed.event;
   private readonly output: vscode.OutputChannel;
@@ -48,6 +50,7 @@ export class WorkspaceSources implements vscode.Disposable {
 
   async reindexAll(): Promise<void> {
     this.ready.clear();
+    this.indexed.clear();
     this.disposeWatchers();
     await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.whenReady(f)));
   }
@@ -72,6 +75,9 @@ export class WorkspaceSources implements vscode.Disposable {
   }
 
   private async send(root: string, uri: vscode.Uri): Promise<void> {
+    const paths = this.indexed.get(root) ?? new Set<string>();
+    this.indexed.set(root, paths);
+    paths.add(uri.fsPath);
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       const problems = await this.engine.request({ op: "upsert", root, path: uri.fsPath, bytes });
@@ -92,12 +98,27 @@ export class WorkspaceSources implements vscode.Disposable {
       };
       watcher.onDidChange(update);
       watcher.onDidCreate(update);
-      watcher.onDidDelete(async (uri) => {
-        await this.engine.request({ op: "remove", root, path: uri.fsPath });
-        await this.refreshSummary(folder);
-      });
+      watcher.onDidDelete((uri) => this.dropUnder(folder, uri));
       this.watchers.push(watcher);
     }
+    // Deleting a folder says so once, for the folder: every source under it goes too.
+    const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, "**"), true, true, false);
+    deletions.onDidDelete((uri) => this.dropUnder(folder, uri));
+    this.watchers.push(deletions);
+  }
+
+  private async dropUnder(folder: vscode.WorkspaceFolder, uri: vscode.Uri): Promise<void> {
+    const root = folder.uri.toString();
+    const paths = this.indexed.get(root);
+    if (!paths) return;
+    const gone = [...paths].filter((p) => p === uri.fsPath || p.startsWith(uri.fsPath.endsWith("/") ? uri.fsPath : uri.fsPath + "/"));
+    if (!gone.length) return;
+    for (const path of gone) {
+      paths.delete(path);
+      await this.engine.request({ op: "remove", root, path });
+    }
+    this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: deleted; ${gone.length} source${gone.length === 1 ? "" : "s"} no longer checked against`);
+    await this.refreshSummary(folder);
   }
 
   private async refreshSummary(folder: vscode.WorkspaceFolder): Promise<void> {

@@ -31,8 +31,22 @@ const rangeOf = (doc: vscode.TextDocument, text: string) => {
   return new vscode.Range(doc.positionAt(at), doc.positionAt(at + text.length));
 };
 
+async function sourceHashes(): Promise<string[]> {
+  const { createHash } = await import("node:crypto");
+  const dir = vscode.Uri.joinPath(folder().uri, "sources");
+  const out: string[] = [];
+  for (const [name] of await vscode.workspace.fs.readDirectory(dir)) {
+    out.push(`${name}:${createHash("sha256").update(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name))).digest("hex")}`);
+  }
+  return out.sort();
+}
+
 describe("Corroborate in VS Code", () => {
   const t = (title: string, fn: () => Promise<void>) => it(title, fn);
+  let sourcesAtStart: string[] = [];
+  before(async () => {
+    sourcesAtStart = await sourceHashes();
+  });
 
   t("diagnostics appear for the draft's errors, with codes and evidence in the sources", async () => {
     const doc = await openDraft("draft-errors.md");
@@ -137,6 +151,57 @@ describe("Corroborate in VS Code", () => {
     }
   });
 
+  t("checking never changes the draft", async () => {
+    const doc = await openDraft("draft-errors.md");
+    const before = doc.getText();
+    await vscode.commands.executeCommand("corroborate.checkDocument");
+    await until("diagnostics", () => vscode.languages.getDiagnostics(doc.uri).length || undefined);
+    assert.equal(doc.isDirty, false);
+    assert.equal(doc.getText(), before);
+  });
+
+  t("a malformed .corroborate.json is reported, left untouched, and checking goes on", async () => {
+    const doc = await openDraft("draft-errors.md");
+    const projectFile = vscode.Uri.joinPath(folder().uri, ".corroborate.json");
+    const broken = new TextEncoder().encode("{ \"checked\": [ not json");
+    await vscode.workspace.fs.writeFile(projectFile, broken);
+    try {
+      await vscode.commands.executeCommand("corroborate.markChecked", doc.uri, "date.unsupported", "3 May 2019");
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(projectFile)), new TextDecoder().decode(broken), "the broken file is not overwritten");
+      await vscode.commands.executeCommand("corroborate.checkDocument");
+      await until("diagnostics despite the broken file", () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.message.startsWith("four years")) || undefined);
+    } finally {
+      await vscode.workspace.fs.delete(projectFile);
+    }
+  });
+
+  t("a setting of the wrong type falls back to its default", async () => {
+    const doc = await openDraft("draft-errors.md");
+    const settings = vscode.Uri.joinPath(folder().uri, ".vscode", "settings.json");
+    await vscode.workspace.fs.writeFile(settings, new TextEncoder().encode(JSON.stringify({ "corroborate.debounceMs": "fast", "corroborate.citationStyle": 42 })));
+    try {
+      await until("the settings to apply", () => vscode.workspace.getConfiguration("corroborate").get("debounceMs") === "fast" || undefined);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), " "));
+      await until("a re-check after the edit", () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.message.startsWith("four years") && d.range.start.line === 2) || undefined);
+      const range = rangeOf(doc, "37 witnesses");
+      const actions = await until("cite actions", async () => {
+        const a = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", doc.uri, range);
+        return a.some((x) => x.title.startsWith("Insert citation")) ? a : undefined;
+      });
+      const edit = actions.find((a) => a.title.startsWith("Insert citation"))!.edit!;
+      const inserted = edit.entries().flatMap(([, edits]) => edits.map((e) => e.newText)).join("");
+      assert.match(inserted, /\[\^[a-z0-9-]+\]/, "the default footnote style is used");
+    } finally {
+      await vscode.commands.executeCommand("workbench.action.files.revert");
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder().uri, ".vscode"), { recursive: true });
+    }
+  });
+
+  t("no source was changed by anything the extension did", async () => {
+    assert.deepEqual(await sourceHashes(), sourcesAtStart);
+  });
+
   t("the faithful draft has no error", async () => {
     const doc = await openDraft("draft-faithful.md");
     await vscode.commands.executeCommand("corroborate.checkDocument");
@@ -144,4 +209,12 @@ describe("Corroborate in VS Code", () => {
     await until("a check of the faithful draft", () => api.checker.state(doc.uri));
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), []);
   });
+  t("deleting the sources folder while it is watched leaves a working extension and no red marks", async () => {
+    const doc = await openDraft("draft-errors.md");
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder().uri, "sources"), { recursive: true });
+    await until("the draft to be re-checked without sources", () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error) || undefined, 60_000);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, rangeOf(doc, "four years").start.translate(0, 2));
+    assert.ok(Array.isArray(hovers));
+  });
+
 });
