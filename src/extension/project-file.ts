@@ -3,14 +3,12 @@
 // A malformed file is reported and left untouched: nothing is overwritten that we could not read.
 import * as vscode from "vscode";
 import type { Finding } from "../engine/index";
+import { emptyProjectFile, parseProjectFile, type ProjectFile } from "./project-format";
 
-export interface ProjectFile {
-  knownSpellings: string[];
-  checked: Array<{ code: string; text: string }>;
-}
+export type { ProjectFile } from "./project-format";
 
 const NAME = ".corroborate.json";
-const empty = (): ProjectFile => ({ knownSpellings: [], checked: [] });
+const empty = emptyProjectFile;
 
 export class ProjectFiles {
   private readonly cache = new Map<string, { file: ProjectFile; broken?: string }>();
@@ -63,19 +61,6 @@ export class ProjectFiles {
     } catch {
       return { file: empty() };
     }
-    try {
-      const raw = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-      if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { file: empty(), broken: "not a JSON object" };
-      const o = raw as Record<string, unknown>;
-      const known = Array.isArray(o.knownSpellings) ? o.knownSpellings.filter((x): x is string => typeof x === "string") : [];
-      const checked = Array.isArray(o.checked)
-        ? o.checked.filter((c): c is { code: string; text: string } => Boolean(c) && typeof (c as { code?: unknown }).code === "string" && typeof (c as { text?: unknown }).text === "string")
-        : [];
-      if (o.knownSpellings !== undefined && !Array.isArray(o.knownSpellings)) return { file: empty(), broken: '"knownSpellings" must be a list of names' };
-      if (o.checked !== undefined && !Array.isArray(o.checked)) return { file: empty(), broken: '"checked" must be a list' };
-      return { file: { knownSpellings: known, checked } };
-    } catch (error) {
-      return { file: empty(), broken: (error as Error).message };
-    }
+    return parseProjectFile(new TextDecoder().decode(bytes));
   }
 }

@@ -158,3 +158,17 @@ function writeTemp(name: string, text: string): string {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 }
+
+test("the sources folder deleted while watched: every source removed, the draft still checked, no red marks", () => {
+  const { SourceSet } = require("../../src/engine/source-set") as typeof import("../../src/engine/source-set");
+  const { readdirSync, readFileSync } = require("node:fs") as typeof import("node:fs");
+  const set = new SourceSet();
+  const dir = join(fixture, "sources");
+  for (const f of readdirSync(dir)) set.upsert(join(dir, f), readFileSync(join(dir, f)));
+  const text = readFileSync(draftPath, "utf8");
+  assert.ok(checkDraft(set.corpus(), "d.md", text).findings.some((f) => f.severity === "error"));
+  for (const f of readdirSync(dir)) set.remove(join(dir, f));
+  const after = checkDraft(set.corpus(), "d.md", text).findings;
+  assert.deepEqual(after.filter((f) => f.severity === "error"), []);
+  assert.ok(after.every((f) => f.kind === "unsupported"));
+});
