@@ -158,3 +158,39 @@ test("paragraphs: split at blank lines, front matter kept with what follows", as
   const text = "---\ntitle: x\n\ndate: 2021-01-01\n---\nFirst.\n\nSecond one.\r\n\r\nThird.";
   assert.deepEqual(paragraphs(text).map(([a, b]) => text.slice(a, b)), ["---\ntitle: x\n\ndate: 2021-01-01\n---\nFirst.", "Second one.", "Third."]);
 });
+
+const fireDir = join(__dirname, "..", "fixtures", "fire");
+const fire = Corpus.fromFiles(readdirSync(join(fireDir, "sources")).map((f) => ({ path: join(fireDir, "sources", f), text: readFileSync(join(fireDir, "sources", f), "utf8") })));
+
+test("fire: a weekday in a dated article is the last such day, and a date of saying is not the event's", () => {
+  const courier = fire.sources.find((s) => s.doc.meta.outlet === "Norbridge Courier")!;
+  const saturday = courier.mentions.find((m) => m.text === "Saturday")!;
+  assert.equal(saturday.value, "2023-04-01", "Saturday before Wednesday 5 April 2023");
+  assert.equal(fire.conflicts.length, 0, "the ministry's Tuesday is not a second date of the fire");
+  const text = "A fire at the Castell Textiles plant in Norbridge on 1 April 2023 has killed 16 people.";
+  assert.equal(verdict(checkDraft(fire, "d.md", text).findings, text, "1 April 2023")?.kind, "supported");
+});
+
+test("fire: names with particles are one person; a company with no company word is still a company", () => {
+  assert.equal(fire.entities.lookup("Elena de la Cruz")?.type, "person");
+  assert.equal(fire.entities.lookup("Castell Textiles")?.type, "organization");
+});
+
+test("fire: the faithful draft has no red mark; the planted errors do", () => {
+  const faithful = readFileSync(join(fireDir, "draft-faithful.md"), "utf8");
+  assert.deepEqual(red(checkDraft(fire, "f.md", faithful).findings).map((f) => f.message), []);
+  const errors = readFileSync(join(fireDir, "draft-errors.md"), "utf8");
+  const fs = checkDraft(fire, "e.md", errors).findings;
+  for (const [quote, kind] of [["$54,000", "contradicted"], ["Elena de la Crus", "misspelled"], ["Marcus Web", "misspelled"], ["72%", "contradicted"], ["12 April", "contradicted"], ["October 2022", "contradicted"], ["About 180 people", "supported"]] as const) {
+    assert.equal(verdict(fs, errors, quote)?.kind, kind, quote);
+  }
+  // "employs 1,200 people" is not a count of the dead: no contradiction for "18 people".
+  assert.notEqual(verdict(fs, errors, "18 people")?.kind, "contradicted");
+});
+
+test("a figure said of nobody, where the sources' figures are different people's: no red mark", () => {
+  const text = "He was sentenced to four years.";
+  const f = verdict(checkDraft(harbour, "d.md", text).findings, text, "four years")!;
+  assert.equal(f.kind, "unsupported");
+  assert.match(f.message, /each for someone else/);
+});

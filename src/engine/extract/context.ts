@@ -12,6 +12,10 @@ export interface ValueContext {
   weights: Map<string, number>;
   /** Meaning classes of the noun a figure measures ("ban", "forced labour"), when written. */
   head: Set<string>;
+  /** The class of what a count counts ("people"): alike units, but not by themselves one event. */
+  counted?: string;
+  /** A date of saying ("the ministry said on Tuesday"), not of the event reported. */
+  reporting?: boolean;
   /** Entities named in the sentence. */
   entities: Set<string>;
   /** The people the value is said of ("Ruiz … two and a half years"). */
@@ -27,6 +31,8 @@ const DESCRIBES_PERSON = new Set([...PERSON_TITLES, "former", "ex", "late", "the
 const LEFT_WINDOW = 9;
 const RIGHT_WINDOW = 7;
 const NEAR = 3;
+/** "said on Tuesday", "told reporters on 3 May", "announced on Monday". */
+const REPORTING = /\b(?:said|says|told(?: \w+)?|announced|reported|stated|added|confirmed|declared|wrote|tweeted|posted)(?: \w+)? (?:on|late on|early on)\s*$/i;
 const PRONOUN = /\b(?:he|she|his|her|him|hers|himself|herself)\b/i;
 const IN_ORDER = /\b(?:respectively|accordingly|in that order)\b/i;
 
@@ -141,7 +147,10 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
         const after = persons.find((p) => p.start >= v.end && !/\b(?:which|that|whose|who)\b/i.test(prose.slice(v.end, p.start)));
         bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
       }
-      out.set(v, { local, weights, head, entities, persons: bound });
+      const context: ValueContext = { local, weights, head, entities, persons: bound };
+      if (counted) context.counted = counted;
+      if (v.date && REPORTING.test(prose.slice(Math.max(s.start, v.start - 40), v.start))) context.reporting = true;
+      out.set(v, context);
     }
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });

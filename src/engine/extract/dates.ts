@@ -110,6 +110,11 @@ function toDateValue(c: chrono.ParsedComponents, text: string, anchor?: DateAnch
     // "on Tuesday", "last month": only meaningful against a real date.
     if (!anchor) return undefined;
     const d = c.date();
+    // "Saturday's fire" in an article of Wednesday is last Saturday: news reports the past.
+    const anchorTime = Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12);
+    if (anchor.published && c.isCertain("weekday") && !/\bnext\b/i.test(text)) {
+      while (d.getTime() > anchorTime + 3_600_000) d.setUTCDate(d.getUTCDate() - 7);
+    }
     const precision: DatePrecision = c.isCertain("day") || c.isCertain("weekday") || /day\b/i.test(text) ? "day" : c.isCertain("month") || /month/i.test(text) ? "month" : "year";
     return trimToPrecision({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), precision, yearInferred: true });
   }

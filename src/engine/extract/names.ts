@@ -26,6 +26,7 @@ export interface NameCandidate {
 
 const CONNECTORS = new Set(["of", "for", "on", "and", "&", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da"]);
 const CALENDAR = new Set([...MONTHS, ...WEEKDAYS]);
+const PARTICLES = new Set(["de", "la", "del", "der", "van", "von", "da", "di", "du", "dos", "das", "ter", "ten", "bin", "al", "le"]);
 
 export function findNameCandidates(text: string, from: number, to: number, tokens: Token[] = tokenize(text, from, to)): NameCandidate[] {
   const out: NameCandidate[] = [];
@@ -89,6 +90,8 @@ function splitRun(tokens: Token[], i: number, j: number): Array<[number, number]
   let s = i;
   for (let k = i; k < j; k++) {
     const t = tokens[k]!;
+    // Name particles ("Elena de la Cruz", "Anna van der Berg") stay inside a person's name.
+    if (PARTICLES.has(t.lower) && k > s && !tokens.slice(i, j).some((x) => ORG_KEYWORDS.has(x.lower))) continue;
     if (CONNECTORS.has(t.lower) || t.lower === "the") {
       if (k > s) segments.push([s, k]);
       s = k + 1;
@@ -146,6 +149,15 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
   if (honorific) clues.person += 4;
   if (before.some((t) => PERSON_TITLES.has(t.lower)) && !clues.organization) clues.person += 2;
   if (after.some((t, k) => k < 2 && SPEECH_VERBS.has(t.lower)) || (prev && SPEECH_VERBS.has(prev.lower))) clues.person += 2;
+  // "the Castell Textiles plant", "Castell Textiles, which…", "Castell Textiles chief executive X":
+  // what takes an article, "which" or a title after it is an organisation, not a person.
+  if (prev?.lower === "the" && !honorific) {
+    clues.organization += 1;
+    clues.person = Math.max(0, clues.person - 1);
+  }
+  if (after[0]?.before === "," && after[0].lower === "which") clues.organization += 1;
+  if (after[0]?.before === "," && after[0].lower === "who") clues.person += 1;
+  if (after[0] && after[0].before === " " && PERSON_TITLES.has(after[0].lower) && /^\p{Ll}/u.test(after[0].text) && !["worker", "workers", "member", "victim", "witness"].includes(after[0].lower)) clues.organization += 1;
   // Apposition: "Ines Moreau, IFJ General Secretary, said", "X, the director of…".
   if (after[0]?.before === "," && !clues.organization && after.some((t) => t.lower === "the" || PERSON_TITLES.has(t.lower))) clues.person += 1;
   if (words.length >= 2 && words.length <= 4 && !clues.organization && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) clues.person += 1;

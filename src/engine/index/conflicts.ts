@@ -102,7 +102,7 @@ export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolea
   if (differentPeople(a.context, b.context)) return false;
   const sim = similarity(a.context, b.context, corpus.idf);
   const score = sim.score + (nearMiss(a.mention, b.mention) ? NEAR_MISS_BONUS : 0);
-  if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.length) return false;
+  if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.some((c) => c !== a.context.counted)) return false;
   // A source that also gives the other's value (for this thing) does not disagree.
   const alsoGives = (source: number, other: ValueRecord) =>
     corpus.sameValued(other.mention).some((r) => r.source === source && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);

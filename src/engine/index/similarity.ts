@@ -28,6 +28,8 @@ export interface Similarity {
 }
 
 export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similarity {
+  // When something was said is not when it happened.
+  if (Boolean(a.reporting) !== Boolean(b.reporting)) return { score: 0, sharedEvent: [] };
   // Figures that measure different things ("100 hours of forced labour", "a five-year ban") differ.
   if (a.head.size && b.head.size && ![...a.head].some((c) => b.head.has(c))) return { score: 0, sharedEvent: [] };
   // An IDF-weighted overlap coefficient: what the shorter context says, how much of it the other says too.

@@ -54,6 +54,14 @@ export function checkValue(corpus: Corpus, value: Mention, context: ValueContext
     // Alongside the best match: values nearly as alike, or alike enough and close to the draft's
     // (two dates a day apart are likelier two accounts of one event than two events).
     const alongside = against.filter((s) => s.score >= CLOSE * best || (s.score >= ALONGSIDE * best && nearMiss(value, s.record.mention)));
+    // Said of nobody in the draft, while the sources' figures are different people's: which one
+    // the draft means is unclear, so no red mark (precision first).
+    const people = new Set(alongside.flatMap((s) => s.record.context.persons));
+    if (!context.persons.length && people.size > 1) {
+      const records = alongside.map((s) => s.record);
+      const evidence = evidenceOfRecords(corpus, records);
+      return finding(value.start, value.end, "unsupported", value.date ? "date.unsupported" : "figure.unsupported", `${shown}: the sources give ${listValues(distinctValues(records.map((r) => r.mention)))}, each for someone else; the draft does not say whose this is`, evidence);
+    }
     const records = withDissent(corpus, value, alongside.map((s) => s.record), scored);
     const evidence = evidenceOfRecords(corpus, records);
     const values = distinctValues(records.map((r) => r.mention));
@@ -73,6 +81,8 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   if (!comparable(value, other) || sameValue(value, other)) return false;
   if (value.term?.qualifier === "many" || other.term?.qualifier === "many") return false;
   if (!s.event || s.score < CONTRADICT_MIN) return false;
+  // Two counts of "people" are not about one thing for that alone: they must share an event word.
+  if (context.counted && ![...context.local].some((c) => c !== context.counted && s.record.context.local.has(c))) return false;
   // "a five-year ban" is contradicted only by a source figure about a ban.
   if (context.head.size && ![...context.head].some((c) => s.record.context.head.has(c) || s.record.context.local.has(c))) return false;
   // Said of a person in the draft but of nobody in the source: only a very alike context will do.
