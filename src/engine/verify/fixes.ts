@@ -18,7 +18,26 @@ export function citationPoint(text: string, end: number): number {
   return at;
 }
 
+/** Where the sentence's full stop (and any closing quote after it) begins: an inline citation goes there. */
+function stopBefore(draft: string, end: number): number {
+  let at = end;
+  while (at > 0 && /["”’)]/.test(draft[at - 1]!)) at--;
+  return at > 0 && /[.!?]/.test(draft[at - 1]!) ? at - 1 : end;
+}
+
+const ids = new Map<string, string>();
+
 export function footnoteId(e: Evidence): string {
+  const key = `${e.outlet ?? ""}\u0000${e.title}\u0000${e.date ?? ""}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    if (ids.size > 10_000) ids.clear();
+    ids.set(key, (id = computeFootnoteId(e)));
+  }
+  return id;
+}
+
+function computeFootnoteId(e: Evidence): string {
   const base = (e.outlet ?? e.title.split(/\s+/).slice(0, 3).join(" ")).toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   const year = /\b(\d{4})\b/.exec(e.date ?? "")?.[1];
   return [base || "source", year].filter(Boolean).join("-");
@@ -44,7 +63,7 @@ export type CitationStyle = "footnote" | "inline" | "pandoc";
  */
 export function citationFix(draft: string, sentenceEnd: number, e: Evidence, style: CitationStyle = "footnote", defined: Set<string> = definedFootnotes(draft)): Fix {
   const title = `Cite ${e.outlet ?? e.title}${e.date ? ` (${e.date})` : ""}`;
-  const beforeStop = /[.!?]["”’)]*$/.test(draft.slice(Math.max(0, sentenceEnd - 3), sentenceEnd)) ? draft.slice(0, sentenceEnd).search(/[.!?]["”’)]*$/) : sentenceEnd;
+  const beforeStop = stopBefore(draft, sentenceEnd);
   if (style === "inline") {
     const label = [e.outlet ?? e.title, e.date].filter(Boolean).join(", ");
     const link = e.url ? `[${label}](${e.url})` : label;
