@@ -102,7 +102,7 @@ function activation() {
   const any = new Proxy(function () {}, handler);
   const vscode = {
     window: { createOutputChannel: () => ({ appendLine() {}, dispose() {} }), createTextEditorDecorationType: () => ({ dispose() {} }), createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }), registerTreeDataProvider: noop, onDidChangeActiveTextEditor: noop, onDidChangeVisibleTextEditors: noop, visibleTextEditors: [], activeTextEditor: undefined },
-    workspace: { getConfiguration: () => ({ get: () => undefined }), onDidOpenTextDocument: noop, onDidChangeTextDocument: noop, onDidCloseTextDocument: noop, onDidChangeWorkspaceFolders: noop, onDidChangeConfiguration: noop, onDidSaveTextDocument: noop, textDocuments: [], workspaceFolders: [] },
+    workspace: { isTrusted: true, getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }), onDidOpenTextDocument: noop, onDidChangeTextDocument: noop, onDidCloseTextDocument: noop, onDidChangeWorkspaceFolders: noop, onDidChangeConfiguration: noop, onDidSaveTextDocument: noop, textDocuments: [], workspaceFolders: [] },
     languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, dispose() {} }), registerDocumentSemanticTokensProvider: noop, registerHoverProvider: noop, registerCodeActionsProvider: noop },
     commands: { registerCommand: noop },
     EventEmitter: class { event = () => ({ dispose() {} }); fire() {} dispose() {} },
