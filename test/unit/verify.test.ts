@@ -194,3 +194,12 @@ test("a figure said of nobody, where the sources' figures are different people's
   assert.equal(f.kind, "unsupported");
   assert.match(f.message, /each for someone else/);
 });
+
+test("dates: a source's full date also says its month and year; a month never says the day", () => {
+  const at = (text: string, quote: string) => verdict(checkDraft(harbour, "d.md", text).findings, text, quote)?.kind;
+  assert.equal(at("Tomasz Wielicki was sentenced in March 2021 to three years in prison.", "March 2021"), "supported");
+  assert.equal(at("Tomasz Wielicki was sentenced in April 2021 to three years in prison.", "April 2021"), "contradicted");
+  assert.equal(at("Tomasz Wielicki was sentenced in 2021.", "2021"), "supported");
+  // The sources say the case was opened in June 2019, not on which day.
+  assert.notEqual(at("The Anti-Corruption Bureau opened the case on 14 June 2019.", "14 June 2019"), "supported");
+});

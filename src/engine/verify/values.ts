@@ -1,9 +1,9 @@
 // Dates and figures: does a source say the same of the same thing (supported), something else
 // (contradicted), do the sources disagree among themselves (disputed), or say nothing (unsupported)?
 // Precision first: a value is contradicted only when a source clearly speaks of the same thing.
-import type { Evidence, Finding, Fix, Mention, Sentence } from "../types";
+import type { DateValue, Evidence, Finding, Fix, Mention, Sentence } from "../types";
 import type { ValueContext } from "../extract/context";
-import { formatDate, dateSortKey } from "../extract/dates";
+import { formatDate, dateSortKey, isoDate } from "../extract/dates";
 import { displayValue, type Corpus, type ValueRecord } from "../index/corpus";
 import { comparable, sameFigure, sameValue } from "../index/compare";
 import { differentPeople, similarity } from "../index/similarity";
@@ -35,7 +35,8 @@ interface Scored {
 export function checkValue(corpus: Corpus, value: Mention, context: ValueContext): Finding | undefined {
   const candidates = new Set<ValueRecord>(corpus.valuesLike(context, CANDIDATES));
   const scored: Scored[] = [];
-  for (const record of candidates) {
+  for (const found of candidates) {
+    const record = atClaimPrecision(value, found);
     if (differentPeople(context, record.context)) continue;
     const sim = similarity(context, record.context, corpus.idf);
     scored.push({ record, score: sim.score, event: sim.sharedEvent.length > 0 });
@@ -74,6 +75,23 @@ export function checkValue(corpus: Corpus, value: Mention, context: ValueContext
   if (!isSpecific(value)) return undefined;
   const code = value.date ? "date.unsupported" : "figure.unsupported";
   return finding(value.start, value.end, "unsupported", code, `${shown}: no source gives this ${value.date ? "date" : "figure"}`);
+}
+
+const PRECISION_RANK = { year: 0, month: 1, day: 2 } as const;
+
+/**
+ * A source's date read at the draft's precision when the source is more precise: "25 July 2017"
+ * also says "July 2017" and "2017". Never the other way: "in September" does not say "14 September".
+ */
+function atClaimPrecision(claim: Mention, r: ValueRecord): ValueRecord {
+  const c = claim.date;
+  const d = r.mention.date;
+  if (!c || !d || PRECISION_RANK[d.precision] <= PRECISION_RANK[c.precision]) return r;
+  const date: DateValue = { precision: c.precision };
+  if (d.year !== undefined) date.year = d.year;
+  if (c.precision === "month" && d.month !== undefined) date.month = d.month;
+  if (d.yearInferred) date.yearInferred = true;
+  return { ...r, mention: { ...r.mention, date, value: isoDate(date) } };
 }
 
 function isContradiction(value: Mention, context: ValueContext, s: Scored): boolean {
