@@ -172,3 +172,10 @@ test("the sources folder deleted while watched: every source removed, the draft 
   assert.deepEqual(after.filter((f) => f.severity === "error"), []);
   assert.ok(after.every((f) => f.kind === "unsupported"));
 });
+
+test("markup between two names does not join them, and mentions keep the draft's own text", () => {
+  const text = "Yesterday Tomasz Wielicki `code` ICFTU met with *Ana* Petrescu in the court building.";
+  const { mentions } = checkDraft(harbourCorpus(), "m.md", text);
+  assert.deepEqual(mentions.filter((m) => m.type !== "date" && m.type !== "term").map((m) => m.text), ["Tomasz Wielicki", "ICFTU", "Ana* Petrescu"]);
+  for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
+});

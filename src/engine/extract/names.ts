@@ -41,6 +41,7 @@ export function findNameCandidates(text: string, from: number, to: number, token
       const t = tokens[j]!;
       if (/['’]s$/.test(tokens[j - 1]!.text)) break; // "Nigeria's Port Authority" is two names (but "Workers' Union" is one)
       if (t.before !== " " && t.before !== "-" && t.before !== "") break;
+      if (t.gap > 2) break; // a blanked code span or markup between: not one name
       if (isNameWord(tokens, j)) {
         j++;
         continue;

@@ -84,7 +84,7 @@ function readTerm(tokens: Token[], i: number, excluded: (t: Token) => boolean): 
   }
   const unitWord = after.lower.replace(/['’]$/, ""); // "two years’ jail"
   const unitHours = DURATION_UNITS[unitWord];
-  if (unitHours !== undefined && (after.before === " " || after.before === "-")) {
+  if (unitHours !== undefined && (after.before === " " || after.before === "-") && after.gap <= 2) {
     let end = after.end;
     let next = num.next + 1;
     let head: string | undefined;

@@ -9,6 +9,8 @@ export interface Token {
   end: number;
   /** What stands between the previous token and this one: "" (nothing), " ", "-", or punctuation. */
   before: string;
+  /** How many characters stand between: markup blanked out of the prose leaves long gaps. */
+  gap: number;
 }
 
 const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?|[€$£%]/gu;
@@ -26,6 +28,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       start,
       end: start + m[0].length,
       before: between === "" ? "" : /^\s+$/.test(between) ? " " : between.trim() === "-" ? "-" : between.trim() || " ",
+      gap: between.length,
     });
     last = m.index + m[0].length;
   }

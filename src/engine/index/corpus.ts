@@ -134,7 +134,8 @@ export class Corpus {
 export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mention[] {
   const mentions: Mention[] = [];
   for (const n of entities.resolve(doc.names)) {
-    const m: Mention = { start: n.start, end: n.end, type: n.type, text: n.text, value: n.entity?.name ?? n.text };
+    // The mention's text is the document's own (with any markup inside); the value is the clean name.
+    const m: Mention = { start: n.start, end: n.end, type: n.type, text: doc.text.slice(n.start, n.end), value: n.entity?.name ?? n.text };
     if (n.entity) m.entityId = n.entity.id;
     mentions.push(m);
   }

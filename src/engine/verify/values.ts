@@ -57,7 +57,7 @@ export function checkValue(corpus: Corpus, value: Mention, context: ValueContext
     const alongside = against.filter((s) => s.score >= CLOSE * best || (s.score >= ALONGSIDE * best && nearMiss(value, s.record.mention)));
     // Said of nobody in the draft, while the sources' figures are different people's: which one
     // the draft means is unclear, so no red mark (precision first).
-    const people = new Set(alongside.flatMap((s) => s.record.context.persons));
+    const people = new Set(against.flatMap((s) => s.record.context.persons));
     if (!context.persons.length && people.size > 1) {
       const records = alongside.map((s) => s.record);
       const evidence = evidenceOfRecords(corpus, records);
@@ -98,6 +98,8 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   const other = s.record.mention;
   if (!comparable(value, other) || sameValue(value, other)) return false;
   if (value.term?.qualifier === "many" || other.term?.qualifier === "many") return false;
+  // "on Tuesday" in a draft is placed by a guessed date: never enough for a red mark.
+  if (value.date?.yearInferred && !/\d/.test(value.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(value.text)) return false;
   if (!s.event || s.score < CONTRADICT_MIN) return false;
   // Two counts of "people" are not about one thing for that alone: they must share an event word.
   if (context.counted && ![...context.local].some((c) => c !== context.counted && s.record.context.local.has(c))) return false;
