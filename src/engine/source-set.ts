@@ -33,13 +33,6 @@ export class SourceSet {
     return problems.list;
   }
 
-  /** Adds an already prepared document (from a cache). */
-  put(doc: PreparedDocument): void {
-    this.built = undefined;
-    this.docs.set(doc.meta.path, doc);
-    this.problems.set(doc.meta.path, doc.warnings.map((message) => ({ path: doc.meta.path, message })));
-  }
-
   skip(path: string, message: string): void {
     this.problems.set(path, [{ path, message }]);
   }

@@ -11,11 +11,6 @@ export class Idf {
     for (const c of new Set(classes)) this.df.set(c, (this.df.get(c) ?? 0) + 1);
   }
 
-  removeSentence(classes: Iterable<string>): void {
-    this.docs = Math.max(0, this.docs - 1);
-    for (const c of new Set(classes)) this.df.set(c, Math.max(0, (this.df.get(c) ?? 1) - 1));
-  }
-
   weight(c: string): number {
     return Math.log(1 + (this.docs + 1) / ((this.df.get(c) ?? 0) + 1));
   }

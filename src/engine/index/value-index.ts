@@ -15,8 +15,7 @@ const MAX_POSTING = 5000;
 const MAX_IN_VIEW = 3000;
 
 export class ValueIndex<R extends Indexed> {
-  private readonly records: Array<R | undefined> = [];
-  private readonly ids = new Map<R, number>();
+  private readonly records: R[] = [];
   private readonly postings = new Map<string, number[]>();
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
@@ -24,19 +23,11 @@ export class ValueIndex<R extends Indexed> {
   add(record: R): void {
     const id = this.records.length;
     this.records.push(record);
-    this.ids.set(record, id);
     for (const key of keysOf(record.context)) {
       const list = this.postings.get(key);
       if (!list) this.postings.set(key, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
     }
-  }
-
-  remove(record: R): void {
-    const id = this.ids.get(record);
-    if (id === undefined) return;
-    this.ids.delete(record);
-    this.records[id] = undefined; // postings keep the id; look-ups skip it
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */
@@ -62,10 +53,7 @@ export class ValueIndex<R extends Indexed> {
     }
     touched.sort((a, b) => scores[b]! - scores[a]!);
     const out: R[] = [];
-    for (const id of touched) {
-      const r = this.records[id];
-      if (r && out.length < limit) out.push(r);
-    }
+    for (const id of touched.slice(0, limit)) out.push(this.records[id]!);
     for (const id of touched) scores[id] = 0;
     return out;
   }
