@@ -38,7 +38,7 @@ async function integrationSuite() {
     const timer = setTimeout(() => reject(new Error("the integration suite did not finish within 5 minutes")), 300_000);
     page.on("console", (msg) => {
       // code-server prefixes the extension host's log ("%c INFO color: #33f …") and keeps mocha's format strings.
-      const text = msg.text().replace(/^%c\s+\w+\s+color:\s*#\w+\s*/, "").replace(/%s%s|%s \(%dms\) /g, "").replace(/ (\d+)$/, " ($1 ms)");
+      const text = msg.text().replace(/^%c\s+\w+\s+color:\s*#\w+\s*/, "").replace(/%s%s|%s \(%dms\) |%s /g, "").replace(/ (\d+)$/, " ($1 ms)");
       if (/^\s*(?:✔|✖|\d+\) )|Corroborate in VS Code|passed, \d+ failed|AssertionError|Error: /.test(text) || verbose) console.log(`  ${text}`);
       const m = /(\d+) passed, (\d+) failed\s*$/.exec(text);
       if (m) {

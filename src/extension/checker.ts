@@ -37,15 +37,11 @@ export class Checker implements vscode.Disposable {
   isDraft(doc: vscode.TextDocument): boolean {
     if (!SCHEMES.has(doc.uri.scheme)) return false;
     if (!readSettings(doc.uri).languages.includes(doc.languageId)) return false;
-    return !this.sources.isSource(doc.uri) && !doc.uri.path.endsWith("/.corroborate.json");
+    return !this.sources.isSource(doc) && !doc.uri.path.endsWith("/.corroborate.json");
   }
 
   state(uri: vscode.Uri): CheckState | undefined {
     return this.states.get(uri.toString());
-  }
-
-  all(): CheckState[] {
-    return [...this.states.values()];
   }
 
   /** A finding at an offset of the document, most severe first. */

@@ -3,6 +3,7 @@
 // script and style from media/, and a nonce.
 import * as vscode from "vscode";
 import type { Checker, CheckState } from "./checker";
+import { LineMap } from "../engine/ingest/lines";
 
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -32,7 +33,8 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private post(state: CheckState): void {
-    const claims = state.findings.map((f) => ({ ...f, text: state.text.slice(f.start, f.end), line: state.text.slice(0, f.start).split("\n").length }));
+    const lines = new LineMap(state.text);
+    const claims = state.findings.map((f) => ({ ...f, text: state.text.slice(f.start, f.end), line: lines.position(f.start).line }));
     void this.panel?.webview.postMessage({ type: "report", path: vscode.workspace.asRelativePath(state.uri), claims });
   }
 

@@ -5,6 +5,7 @@ import type { Finding } from "../engine/index";
 import type { Checker } from "./checker";
 import type { WorkspaceSources } from "./workspace-sources";
 import type { SourceSummary } from "./worker/protocol";
+import { LineMap } from "../engine/ingest/lines";
 
 type Node = { kind: "source"; source: SourceSummary } | { kind: "claim"; finding: Finding; text: string; uri: vscode.Uri; line: number };
 
@@ -54,8 +55,9 @@ export class SourcesView implements vscode.TreeDataProvider<Node> {
     const editor = vscode.window.activeTextEditor;
     const state = editor ? this.checker.state(editor.document.uri) : undefined;
     if (!state) return [];
+    const lines = new LineMap(state.text);
     return state.findings
       .filter((f) => f.evidence.some((e) => e.source === path) && f.kind !== "unsupported")
-      .map((f) => ({ kind: "claim", finding: f, text: state.text.slice(f.start, f.end), uri: state.uri, line: state.text.slice(0, f.start).split("\n").length - 1 }));
+      .map((f) => ({ kind: "claim", finding: f, text: state.text.slice(f.start, f.end), uri: state.uri, line: lines.position(f.start).line - 1 }));
   }
 }

@@ -25,12 +25,11 @@ export class WorkspaceSources implements vscode.Disposable {
     return vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
   }
 
-  /** Is this file one of the sources (so not a draft)? */
-  isSource(uri: vscode.Uri): boolean {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
+  /** Is this document one of the sources (so not a draft)? VS Code matches the globs. */
+  isSource(doc: vscode.TextDocument): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return false;
-    const rel = vscode.workspace.asRelativePath(uri, false);
-    return readSettings(folder).sources.some((glob) => globToRegExp(glob).test(rel));
+    return readSettings(folder).sources.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0);
   }
 
   summary(folder: vscode.WorkspaceFolder): CorpusSummary | undefined {
@@ -98,10 +97,9 @@ export class WorkspaceSources implements vscode.Disposable {
       };
       watcher.onDidChange(update);
       watcher.onDidCreate(update);
-      watcher.onDidDelete((uri) => this.dropUnder(folder, uri));
       this.watchers.push(watcher);
     }
-    // Deleting a folder says so once, for the folder: every source under it goes too.
+    // Deletions, of a source or of a folder above sources (said once, for the folder), in one place.
     const deletions = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, "**"), true, true, false);
     deletions.onDidDelete((uri) => this.dropUnder(folder, uri));
     this.watchers.push(deletions);
@@ -136,22 +134,4 @@ export class WorkspaceSources implements vscode.Disposable {
     this.disposeWatchers();
     this.changed.dispose();
   }
-}
-
-/** A workspace glob ("sources/**\/*.{txt,md}") as a regular expression over relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*" && glob[i + 1] === "*") {
-      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-      i += glob[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "{") re += "(?:";
-    else if (c === "}") re += ")";
-    else if (c === "," && re.includes("(?:")) re += "|";
-    else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
 }

@@ -77,14 +77,19 @@ test("applying every quick fix changes the draft only, never a source", () => {
   for (const f of readdirSync(sources)) set.upsert(join(sources, f), readFileSync(join(sources, f)));
   const corpus = set.corpus();
   const text = readFileSync(join(fixture, "draft-errors.md"), "utf8");
+  let applied = 0;
   for (const f of checkDraft(corpus, "draft.md", text).findings) {
     for (const fix of f.fixes) {
       const edited = [...fix.edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
       assert.notEqual(edited, text);
+      // A fix edits the draft's text only: every edit lies inside the draft (or at its end).
+      for (const e of fix.edits) assert.ok(e.start >= 0 && e.end <= text.length);
+      applied++;
     }
   }
-  searchSources(corpus, "witnesses");
-  conflictSummaries(corpus);
+  assert.ok(applied > 10, `fixes applied: ${applied}`);
+  assert.ok(searchSources(corpus, "witnesses").length > 0);
+  assert.equal(conflictSummaries(corpus).length, 1);
   assert.deepEqual(hashes(sources), before);
 });
 

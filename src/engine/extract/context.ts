@@ -56,17 +56,6 @@ function computeClass(word: string): string | undefined {
   return CLASS_OF.get(l) ?? CLASS_OF.get(lower) ?? l;
 }
 
-/** Lemma classes of text[from, to), name words left out (entities are compared by id). */
-export function contentClasses(text: string, from: number, to: number, names: Mention[]): string[] {
-  const out: string[] = [];
-  for (const t of tokenize(text, from, to)) {
-    if (names.some((n) => t.start < n.end && n.start < t.end)) continue;
-    const c = lemmaClass(t.text);
-    if (c) out.push(c);
-  }
-  return out;
-}
-
 /**
  * Builds the context of every value mention of a document. `mentions` are the document's
  * mentions, sorted; names carry their entity ids.

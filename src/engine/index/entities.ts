@@ -44,6 +44,7 @@ export class EntityTable {
   }
 
   add(entity: Entity): void {
+    this.personsCache = undefined;
     this.entities.push(entity);
     for (const key of entity.keys) if (!this.byKey.has(key)) this.byKey.set(key, entity);
   }
@@ -52,12 +53,11 @@ export class EntityTable {
     return this.byKey.get(foldName(surface));
   }
 
-  votes(surface: string): TypeClues | undefined {
-    return this.typeVotes.get(foldName(surface));
-  }
+  private personsCache: Entity[] | undefined;
 
+  /** The people (kept: the table is complete once built, and this is asked for per unknown name). */
   persons(): Entity[] {
-    return this.entities.filter((e) => e.type === "person");
+    return (this.personsCache ??= this.entities.filter((e) => e.type === "person"));
   }
 
   /** Types and links a document's name candidates. */

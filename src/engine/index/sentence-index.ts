@@ -16,10 +16,10 @@ export class SentenceIndex {
     this.refs.push(ref);
   }
 
-  find(query: string, limit = 40, fuzzy = 0, combineWith: "AND" | "OR" = "OR"): SentenceRef[] {
+  find(query: string, limit = 40, fuzzy = 0): SentenceRef[] {
     if (!query.trim()) return [];
     return this.search
-      .search(query, { fuzzy, prefix: false, combineWith })
+      .search(query, { fuzzy, prefix: false, combineWith: "OR" })
       .slice(0, limit)
       .map((r) => this.refs[r.id as number]!);
   }

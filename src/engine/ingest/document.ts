@@ -58,7 +58,7 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   const sentences = splitSentences(prose, blocks);
   if (!sentences.length && text.trim()) warnings.push("no prose found (only markup, code or web clutter)");
 
-  const meta = readMeta(path, text, prose, sentences, clutter, frontMatter);
+  const meta = readMeta(path, prose, sentences, clutter, frontMatter);
   // Explicit dates first, to find the document's own date; then the sentences whose dates need
   // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
   const firstPass = sentences.map((s) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end) : []));

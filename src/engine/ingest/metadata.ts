@@ -8,7 +8,6 @@ const DATELINE_WINDOW = 600;
 
 export function readMeta(
   path: string,
-  text: string,
   prose: string,
   sentences: Sentence[],
   clutter: ClutterLine[],
@@ -23,7 +22,7 @@ export function readMeta(
 
   const first = sentences.find((s) => !isDateOnly(prose.slice(s.start, s.end)));
   meta.title = str("title", "headline") ?? (first ? prose.slice(first.start, first.end).trim() : baseName(path));
-  const outlet = str("outlet", "publication", "publisher", "source", "site") ?? outletFromEdges(clutter, text) ?? outletFromTitle(meta, prose);
+  const outlet = str("outlet", "publication", "publisher", "source", "site") ?? outletFromEdges(clutter) ?? outletFromTitle(meta, prose);
   if (outlet) meta.outlet = outlet;
   const url = str("url", "link", "canonical") ?? firstUrl(clutter);
   if (url) meta.url = url;
@@ -70,7 +69,7 @@ function dateFromFileName(path: string): DateValue | undefined {
 }
 
 /** "Harbour Post logotype", "www.example.org" among the edge lines. */
-function outletFromEdges(clutter: ClutterLine[], _text: string): string | undefined {
+function outletFromEdges(clutter: ClutterLine[]): string | undefined {
   for (const line of clutter) {
     // Trimmed first: a regular expression over untrimmed whitespace runs can backtrack for ever.
     const t = line.text.trim();

@@ -4,6 +4,7 @@
 import type { Finding, Mention } from "../types";
 import type { Corpus } from "../index/corpus";
 import { findDates, type DateAnchor } from "../extract/dates";
+import { dateAnchor } from "../ingest/metadata";
 import { readDraft } from "./draft";
 import { checkValue } from "./values";
 import { checkPersonNames } from "./names";
@@ -142,15 +143,8 @@ export function draftAnchor(text: string): DateAnchor | undefined {
   const lines = text.split("\n").filter((line) => /\b(?:19|20)\d\d\b/.test(line));
   const key = lines.join("\n");
   if (anchorMemo.has(key)) return anchorMemo.get(key);
-  let best: DateAnchor | undefined;
-  for (const line of lines) {
-    for (const d of findDates(line, 0, line.length)) {
-      const v = d.value;
-      if (v.year === undefined || v.precision === "year" || v.yearInferred) continue;
-      const cand = { year: v.year, month: v.month ?? 12, day: v.day ?? 28, published: false };
-      if (!best || cand.year * 400 + cand.month * 31 + cand.day > best.year * 400 + best.month * 31 + best.day) best = cand;
-    }
-  }
+  // The same rule as a source without a publication date: the latest full date it gives.
+  const best = dateAnchor({ path: "", title: "" }, lines.flatMap((line) => findDates(line, 0, line.length).map((d) => d.value)));
   if (anchorMemo.size > 100) anchorMemo.clear();
   anchorMemo.set(key, best);
   return best;

@@ -2,7 +2,6 @@
 import type { Mention } from "../types";
 import { prepareDocument, type PreparedDocument } from "../ingest/document";
 import type { DateAnchor } from "../extract/dates";
-import { LineMap } from "../ingest/lines";
 import { valueContexts, type ValueContext } from "../extract/context";
 import { mentionsOf, type Corpus } from "../index/corpus";
 import { nearestPerson } from "./names";
@@ -11,7 +10,6 @@ export interface Draft {
   doc: PreparedDocument;
   mentions: Mention[];
   contexts: Map<Mention, ValueContext>;
-  lines: LineMap;
 }
 
 export function readDraft(corpus: Corpus, path: string, text: string, anchor?: DateAnchor): Draft {
@@ -29,5 +27,5 @@ export function readDraft(corpus: Corpus, path: string, text: string, anchor?: D
     const c = computed.get(m);
     if (c) contexts.set(mentions[i]!, c);
   });
-  return { doc, mentions, contexts, lines: new LineMap(text) };
+  return { doc, mentions, contexts };
 }
