@@ -17,6 +17,7 @@ const common = {
 
 await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } });
 chmodSync("dist/cli.js", 0o755);
+await build({ ...common, entryPoints: ["src/host/prepare-worker.ts"], outfile: "dist/prepare-worker.js" });
 if (existsSync("src/extension/extension.ts")) {
   await build({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
   await build({ ...common, entryPoints: ["src/extension/worker/engine-worker.ts"], outfile: "dist/engine-worker.js" });

@@ -10,6 +10,10 @@ export interface CliArgs {
   files: string[];
   help: boolean;
   version: boolean;
+  /** Threads that read sources; undefined: one per core. */
+  jobs?: number;
+  /** Folder of the persisted index; undefined: none. */
+  cache?: string;
 }
 
 export class UsageError extends Error {}
@@ -28,6 +32,11 @@ export function parseArgs(argv: string[]): CliArgs {
     if (a === "--help" || a === "-h") args.help = true;
     else if (a === "--version" || a === "-V") args.version = true;
     else if (a === "--all") args.all = true;
+    else if (a === "--jobs" || a.startsWith("--jobs=") || a === "-j") {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${v}"`);
+      args.jobs = Number(v);
+    } else if (a === "--cache" || a.startsWith("--cache=")) args.cache = value();
     else if (a === "--sources" || a.startsWith("--sources=") || a === "-s") args.sources.push(value());
     else if (a === "--format" || a.startsWith("--format=") || a === "-f") {
       const f = value();
@@ -52,6 +61,8 @@ Options:
   -s, --sources DIR   a folder of sources (repeatable); default: sources/ beside the first draft
   -f, --format FMT    text (default), json, or sarif (check only)
       --all           with check and text: show supported findings too
+  -j, --jobs N        threads that read the sources (default: one per core; 1: no threads)
+      --cache DIR     keep the index in DIR and reuse it next time for the files not changed
   -h, --help          this help
   -V, --version       the version
 `;

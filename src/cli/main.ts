@@ -6,6 +6,7 @@ import { mentionsOf } from "../engine/index/corpus";
 import { prepareDocument } from "../engine/ingest/document";
 import { LineMap } from "../engine/ingest/lines";
 import { parseArgs, UsageError, USAGE, type CliArgs } from "./args";
+import { defaultSize, PreparePool, worthPooling } from "../host/prepare-pool";
 import { DiskStore, describe, displayPath } from "./fs-store";
 import { fileReport, type FileReport } from "./report";
 import { findingLines, truncate } from "./format-text";
@@ -66,7 +67,10 @@ async function openCorpus(args: CliArgs, io: Io): Promise<{ corpus: Corpus; prob
     return undefined;
   }
   const store = new DiskStore(dirs);
-  const { corpus, problems } = await loadCorpus(store);
+  let pool: PreparePool | undefined;
+  const threads = args.jobs ?? defaultSize();
+  const readerFor = (files: number) => (threads > 1 && worthPooling(files) ? (pool = new PreparePool(undefined, threads)).read : undefined);
+  const { corpus, problems } = await loadCorpus(store, { readerFor }).finally(() => pool?.close());
   problems.unshift(...store.problems);
   for (const p of problems) io.err(`corroborate: ${displayPath(p.path)}: ${p.message}`);
   if (!corpus.sources.length) {

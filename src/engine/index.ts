@@ -1,12 +1,12 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
-import { isSourcePath, MAX_SOURCE_BYTES, SourceSet, type Problem } from "./source-set";
+import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, type Problem, type SourceReading } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
 export { Corpus } from "./index/corpus";
-export { SourceSet, isSourcePath, MAX_SOURCE_BYTES, type Problem } from "./source-set";
+export { SourceSet, isSourcePath, readSource, MAX_SOURCE_BYTES, type Problem, type SourceReading } from "./source-set";
 export { checkDraft, type CheckResult, type CheckOptions } from "./verify/check";
 export { searchSources, conflictSummaries, type ConflictSummary } from "./verify/lookup";
 export { citationFix, type CitationStyle } from "./verify/fixes";
@@ -20,24 +20,40 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/** Reads one file into a prepared document; a host may run it in other threads. */
+export type SourceReader = (path: string, bytes: Uint8Array) => Promise<SourceReading>;
+
+export interface LoadOptions {
+  /** Reads files elsewhere (a pool of worker threads), given how many there are; by default, here, one after another. */
+  readerFor?: (files: number) => SourceReader | undefined;
+  /** How many files are read ahead while earlier ones are being prepared. */
+  concurrency?: number;
+}
+
 /** Reads every source of a store into a corpus; a bad file is reported and skipped. */
-export async function loadCorpus(store: SourceStore): Promise<LoadResult> {
+export async function loadCorpus(store: SourceStore, options: LoadOptions = {}): Promise<LoadResult> {
   const set = new SourceSet();
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
-  for (const entry of entries) {
-    if (!isSourcePath(entry.path)) {
-      set.upsert(entry.path, new Uint8Array());
-      continue;
-    }
-    if (entry.size !== undefined && entry.size > MAX_SOURCE_BYTES) {
-      set.skip(entry.path, `skipped: ${(entry.size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source`);
-      continue;
+  const pooled = options.readerFor?.(entries.length);
+  const reader = pooled ?? (async (path: string, bytes: Uint8Array) => readSource(path, bytes));
+  const one = async (path: string, size: number | undefined): Promise<SourceReading> => {
+    if (!isSourcePath(path)) return readSource(path, new Uint8Array());
+    if (size !== undefined && size > MAX_SOURCE_BYTES) {
+      return { list: [{ path, message: `skipped: ${(size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
     }
     try {
-      set.upsert(entry.path, await store.read(entry.path));
+      return await reader(path, await store.read(path));
     } catch (error) {
-      set.skip(entry.path, `unreadable: ${(error as Error).message}`);
+      return { list: [{ path, message: `unreadable: ${(error as Error).message}` }] };
     }
+  };
+  // A window of files in flight; results are taken in order, so the corpus is the same however read.
+  const width = Math.max(1, options.concurrency ?? (pooled ? 32 : 1));
+  const inFlight: Array<Promise<SourceReading>> = [];
+  let next = 0;
+  for (let i = 0; i < entries.length; i++) {
+    while (next < entries.length && next < i + width) inFlight.push(one(entries[next]!.path, entries[next++]!.size));
+    set.accept(entries[i]!.path, await inFlight.shift()!);
   }
   return { corpus: set.corpus(), problems: set.allProblems() };
 }

@@ -25,12 +25,16 @@ export class SourceSet {
 
   /** Reads one source (replacing an earlier version). Returns what was wrong with it, if anything. */
   upsert(path: string, bytes: Uint8Array): Problem[] {
+    return this.accept(path, readSource(path, bytes));
+  }
+
+  /** Takes a source read elsewhere (by `readSource`, perhaps in another thread). */
+  accept(path: string, reading: SourceReading): Problem[] {
     this.built = undefined;
     this.docs.delete(path);
-    const problems = readSource(path, bytes);
-    if (problems.doc) this.docs.set(path, problems.doc);
-    this.problems.set(path, problems.list);
-    return problems.list;
+    if (reading.doc) this.docs.set(path, reading.doc);
+    this.problems.set(path, reading.list);
+    return reading.list;
   }
 
   skip(path: string, message: string): void {
@@ -61,7 +65,14 @@ export class SourceSet {
   }
 }
 
-function readSource(path: string, bytes: Uint8Array): { doc?: PreparedDocument; list: Problem[] } {
+/** One source read: its prepared document, unless it could not be read, and what was wrong with it. */
+export interface SourceReading {
+  doc?: PreparedDocument;
+  list: Problem[];
+}
+
+/** Reads one file into a prepared document. Pure: it depends on this file alone, so it may run in any thread. */
+export function readSource(path: string, bytes: Uint8Array): SourceReading {
   if (!isSourcePath(path)) return { list: [{ path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` }] };
   if (bytes.length > MAX_SOURCE_BYTES) {
     return { list: [{ path, message: `skipped: ${(bytes.length / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };

@@ -122,3 +122,25 @@ test("sources are never modified", async () => {
   await run("conflicts", "--sources", join(dir, "sources"));
   assert.equal(hash(), before);
 });
+
+test("sources read in worker threads (--jobs 2) give the same report as read in one (--jobs 1)", async () => {
+  // Over 64 files, so that the threads start: the two fixture stories, each file many times over.
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-jobs-"));
+  const from = [join(__dirname, "..", "fixtures", "harbour", "sources"), join(__dirname, "..", "fixtures", "fire", "sources")];
+  let n = 0;
+  for (let copy = 0; copy < 12; copy++) for (const f of from) cpSync(f, join(dir, `set-${String(n++).padStart(2, "0")}`), { recursive: true });
+  const draft = join(fixture, "draft-errors.md");
+  const one = await run("check", "--format", "json", "--jobs", "1", "--sources", dir, draft);
+  const two = await run("check", "--format", "json", "--jobs", "2", "--sources", dir, draft);
+  assert.equal(one.code, 1);
+  const files = JSON.parse(one.out).files[0];
+  assert.ok(files.findings.some((f: { kind: string }) => f.kind === "contradicted"), "the errors draft is contradicted");
+  assert.equal(two.out, one.out);
+  assert.equal(two.err, one.err);
+});
+
+test("--jobs takes a whole number", async () => {
+  const r = await run("sources", "--jobs", "two", "--sources", sources);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /--jobs must be a whole number/);
+});

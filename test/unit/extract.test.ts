@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { forEachWord, tokenize } from "../../src/engine/extract/tokens";
 import { findDates, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
 import { findTerms } from "../../src/engine/extract/terms";
 import { findNameCandidates } from "../../src/engine/extract/names";
@@ -96,4 +97,16 @@ test("terms: percentages, and ages that are never durations", () => {
   assert.deepEqual(t.map((x) => [x.text, x.kind, x.unit, x.amount]), [
     ["45%", "count", "percent", 45], ["47.5 per cent", "count", "percent", 47.5], ["52-year-old", "count", "age", 52], ["four years", "duration", "hour", 4 * 8766],
   ]);
+});
+
+test("tokens: offsets into the whole text, stopping at the end of the range even inside a word or number", () => {
+  const text = "Fined 75,000 euros; the workers' union said. Next";
+  const all = tokenize(text);
+  assert.deepEqual(all.map((t) => t.text), ["Fined", "75,000", "euros", "the", "workers'", "union", "said", "Next"]);
+  assert.deepEqual(all.map((t) => t.before), ["", " ", " ", ";", " ", " ", " ", "."]);
+  const part = tokenize(text, 6, 10); // "75,0"
+  assert.deepEqual(part.map((t) => [t.text, t.start, t.end]), [["75", 6, 8], ["0", 9, 10]]);
+  const words: string[] = [];
+  forEachWord(text, 20, 38, (s, e) => words.push(text.slice(s, e)));
+  assert.deepEqual(words, ["the", "workers'", "union"]);
 });

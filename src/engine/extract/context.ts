@@ -3,7 +3,7 @@
 // when their contexts are alike; see index/similarity for how alike.
 import type { Mention, Sentence } from "../types";
 import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
-import { lemma, tokenize } from "./tokens";
+import { forEachWord, lemma } from "./tokens";
 
 export interface ValueContext {
   /** Lemma classes of the value's own clause. */
@@ -150,11 +150,11 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
 function classify(text: string, from: number, to: number, names: Mention[]): Classed[] {
   const out: Classed[] = [];
   let n = 0;
-  for (const t of tokenize(text, from, to)) {
-    while (n < names.length && names[n]!.end <= t.start) n++;
-    const c = lemmaClass(t.text);
-    if (c) out.push({ start: t.start, end: t.end, c, name: n < names.length && names[n]!.start < t.end });
-  }
+  forEachWord(text, from, to, (start, end) => {
+    while (n < names.length && names[n]!.end <= start) n++;
+    const c = lemmaClass(text.slice(start, end));
+    if (c) out.push({ start, end, c, name: n < names.length && names[n]!.start < end });
+  });
   return out;
 }
 

@@ -17,22 +17,44 @@ const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’]
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(from, to);
-  let last = 0;
-  for (const m of slice.matchAll(TOKEN)) {
-    const start = from + m.index;
-    const between = slice.slice(last, m.index);
-    tokens.push({
-      text: m[0],
-      lower: m[0].toLowerCase(),
-      start,
-      end: start + m[0].length,
-      before: between === "" ? "" : /^\s+$/.test(between) ? " " : between.trim() === "-" ? "-" : between.trim() || " ",
-      gap: between.length,
-    });
-    last = m.index + m[0].length;
+  // Matched in place, without copying the sentence out; a token that would run past `to` is
+  // matched again inside text[.., to), where it stops at the boundary.
+  const re = new RegExp(TOKEN);
+  re.lastIndex = from;
+  let last = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (m.index + m[0].length > to) {
+      const rest = text.slice(0, to);
+      re.lastIndex = m.index;
+      m = re.exec(rest);
+      if (!m) break;
+    }
+    const start = m.index;
+    const word = m[0];
+    const gap = start - last;
+    tokens.push({ text: word, lower: word.toLowerCase(), start, end: start + word.length, before: gap === 0 ? "" : gap === 1 && text[last] === " " ? " " : between(text.slice(last, start)), gap });
+    last = start + word.length;
+    if (last >= to) break;
   }
   return tokens;
+}
+
+function between(s: string): string {
+  return /^\s+$/.test(s) ? " " : s.trim() === "-" ? "-" : s.trim() || " ";
+}
+
+/** The word tokens of text[from, to) as offsets only, for callers that need no more (no objects made). */
+export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  const re = new RegExp(TOKEN);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > to) {
+      for (const t of tokenize(text, m.index, to)) visit(t.start, t.end);
+      return;
+    }
+    visit(m.index, end);
+  }
 }
 
 export const isCapitalised = (t: string): boolean => /^[\p{Lu}]/u.test(t);

@@ -1,0 +1,89 @@
+// A pool of worker threads that read sources into prepared documents, so that indexing uses
+// every core: reading a source depends on that file alone (see engine/source-set readSource).
+// Node only; the CLI, the benchmark and the extension's engine worker use it.
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { SourceReading } from "../engine/source-set";
+
+interface Job {
+  path: string;
+  bytes: Uint8Array;
+  resolve: (r: SourceReading) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+}
+
+export class PreparePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private closed = false;
+
+  /** `script` is the bundled prepare worker (dist/prepare-worker.js). */
+  constructor(script = workerScript(), size = defaultSize()) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
+  }
+
+  read = (path: string, bytes: Uint8Array): Promise<SourceReading> =>
+    new Promise((resolve, reject) => {
+      if (this.closed) return reject(new Error("the reading pool is closed"));
+      this.queue.push({ path, bytes, resolve, reject });
+      this.pump();
+    });
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(script: string): Slot {
+    const slot: Slot = { worker: new Worker(script) };
+    slot.worker.unref();
+    slot.worker.on("message", (reading: SourceReading) => {
+      const job = slot.job!;
+      slot.job = undefined;
+      job.resolve(reading);
+      this.pump();
+    });
+    slot.worker.on("error", (error) => {
+      // A worker that dies fails its file, not the whole load; a fresh one takes its place.
+      slot.job?.reject(error);
+      slot.job = undefined;
+      const i = this.slots.indexOf(slot);
+      if (i >= 0 && !this.closed) this.slots[i] = this.spawn(script);
+      this.pump();
+    });
+    return slot;
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !this.queue.length) continue;
+      const job = (slot.job = this.queue.shift()!);
+      // The bytes are copied once into a buffer of their own and handed over, not copied again.
+      const copy = new Uint8Array(job.bytes);
+      slot.worker.postMessage({ path: job.path, bytes: copy }, [copy.buffer]);
+    }
+  }
+}
+
+/** Beside this bundle (dist/), or, when run from the sources (tests), in the built dist/. */
+function workerScript(): string {
+  const beside = join(__dirname, "prepare-worker.js");
+  return existsSync(beside) ? beside : join(__dirname, "../../dist/prepare-worker.js");
+}
+
+/** One worker per core; on one core a pool gains nothing, and reading stays in this thread. */
+export function defaultSize(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/** Whether a pool is worth starting for this many files (a worker takes some 30 ms to start). */
+export function worthPooling(files: number): boolean {
+  return files >= 64;
+}
