@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import Module from "node:module";
-import { SourceSet } from "../../src/engine/source-set";
+import { loadCorpus, type SourceStore } from "../../src/engine/index";
+import { PreparePool, worthPooling } from "../../src/host/prepare-pool";
 import { checkDraft } from "../../src/engine/verify/check";
 
 const [phase, dir, nArg] = process.argv.slice(2);
@@ -22,16 +23,14 @@ function percentile(xs: number[], p: number): number {
 
 async function index(n: number) {
   const files = sourcesOf(n);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  // As the CLI reads a folder: a pool of threads (one per core) prepares the files, in path order.
+  const store: SourceStore = { list: async () => files.map((path) => ({ path })), read: async (path) => readFileSync(path) };
+  const pool = new PreparePool(join(__dirname, "../../dist/prepare-worker.js"));
   const t0 = performance.now();
-  const set = new SourceSet();
-  let bytes = 0;
-  for (const f of files) {
-    const b = readFileSync(f);
-    bytes += b.length;
-    set.upsert(f, b);
-  }
-  const corpus = set.corpus();
+  const { corpus, set } = await loadCorpus(store, { readerFor: (count) => (worthPooling(count) ? pool.read : undefined) });
   const indexMs = ms(t0);
+  await pool.close();
   const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
 
   const draft = readFileSync(join(dir!, "draft.md"), "utf8");

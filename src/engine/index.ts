@@ -18,6 +18,8 @@ export * from "./types";
 export interface LoadResult {
   corpus: Corpus;
   problems: Problem[];
+  /** The sources read, to change one later without reading the others again. */
+  set: SourceSet;
 }
 
 /** Reads one file into a prepared document; a host may run it in other threads. */
@@ -55,5 +57,5 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     while (next < entries.length && next < i + width) inFlight.push(one(entries[next]!.path, entries[next++]!.size));
     set.accept(entries[i]!.path, await inFlight.shift()!);
   }
-  return { corpus: set.corpus(), problems: set.allProblems() };
+  return { corpus: set.corpus(), problems: set.allProblems(), set };
 }

@@ -30,7 +30,9 @@ export class SourceSet {
 
   /** Takes a source read elsewhere (by `readSource`, perhaps in another thread). */
   accept(path: string, reading: SourceReading): Problem[] {
-    this.built = undefined;
+    // A source changed in place is re-indexed alone when it leaves the entities as they were.
+    const replaced = this.built && reading.doc && this.docs.has(path) ? this.built.sources.findIndex((s) => s.doc.meta.path === path) : -1;
+    if (replaced < 0 || !this.built!.replaceSource(replaced, reading.doc!)) this.built = undefined;
     this.docs.delete(path);
     if (reading.doc) this.docs.set(path, reading.doc);
     this.problems.set(path, reading.list);

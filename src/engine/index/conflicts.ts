@@ -1,6 +1,6 @@
 // Points on which the sources disagree: two sources giving different values for the same thing
 // (the same kind of value, in alike contexts, said of the same people), where neither source also
-// gives the other's value. Found once, when the corpus is indexed.
+// gives the other's value. Found when first asked for, then kept up to date.
 import type { Mention } from "../types";
 import type { Corpus, ValueRecord } from "./corpus";
 import { comparable, sameValue } from "./compare";
@@ -17,33 +17,93 @@ const MAX_BUCKET = 400;
 /** Close values are likelier to be two accounts of one fact than two facts. */
 export const NEAR_MISS_BONUS = 0.15;
 
-export function findConflicts(corpus: Corpus): Conflict[] {
-  // Only values that share a word of their own clause are compared (blocking keeps this near-linear).
-  const buckets = new Map<string, ValueRecord[]>();
-  for (const r of corpus.values) {
-    const kind = r.mention.date ? `date:${r.mention.date.precision}` : `term:${r.mention.term!.kind}`;
-    for (const c of r.context.local) {
-      const key = `${kind}|${c}`;
-      const b = buckets.get(key) ?? [];
-      if (b.length < MAX_BUCKET) b.push(r);
-      buckets.set(key, b);
-    }
-  }
-  const pairs = new Set<string>();
-  const edges: Array<[ValueRecord, ValueRecord]> = [];
-  for (const bucket of buckets.values()) {
-    for (let i = 0; i < bucket.length; i++) {
-      for (let j = i + 1; j < bucket.length; j++) {
-        const [a, b] = [bucket[i]!, bucket[j]!];
-        if (a.source === b.source) continue;
-        const key = a.mention.start < b.mention.start || a.source < b.source ? `${a.source}:${a.mention.start}|${b.source}:${b.mention.start}` : `${b.source}:${b.mention.start}|${a.source}:${a.mention.start}`;
-        if (pairs.has(key)) continue;
-        pairs.add(key);
-        if (disagree(corpus, a, b)) edges.push([a, b]);
+/**
+ * The conflicts of a corpus, kept up to date as sources change: the blocking buckets and the
+ * disagreements found are kept, so a changed source's values are compared only with their own
+ * buckets. (Two approximations, both at the margin: a pair that only met in a full bucket may
+ * stay or go differently than in a fresh build, and word rarities move a little as sources change.)
+ */
+export class ConflictSet {
+  /** Values that share a word of their own clause, by kind of value and word (blocking keeps this near-linear). */
+  private readonly buckets = new Map<string, ValueRecord[]>();
+  private edges: Array<[ValueRecord, ValueRecord]> = [];
+  list: Conflict[] = [];
+
+  constructor(private readonly corpus: Corpus) {
+    for (const r of corpus.values) {
+      for (const key of bucketKeys(r)) {
+        const b = this.buckets.get(key);
+        if (!b) this.buckets.set(key, [r]);
+        else if (b.length < MAX_BUCKET) b.push(r);
       }
     }
+    // Each pair once, however many buckets it shares (keyed by number: millions of pairs at scale).
+    const id = new Map<ValueRecord, number>();
+    corpus.values.forEach((r, i) => id.set(r, i));
+    const n = corpus.values.length;
+    const pairs = new Set<number>();
+    for (const bucket of this.buckets.values()) {
+      for (let i = 0; i < bucket.length; i++) {
+        const a = bucket[i]!;
+        const ia = id.get(a)!;
+        for (let j = i + 1; j < bucket.length; j++) {
+          const b = bucket[j]!;
+          // The cheap reasons two values cannot disagree first; the pair's key and the similarity only then.
+          if (!mayDisagree(a, b)) continue;
+          const ib = id.get(b)!;
+          const key = ia < ib ? ia * n + ib : ib * n + ia;
+          if (pairs.has(key)) continue;
+          pairs.add(key);
+          if (disagree(corpus, a, b)) this.edges.push([a, b]);
+        }
+      }
+    }
+    this.list = groupConflicts(corpus, this.edges);
   }
-  // Records joined by disagreements form one conflict.
+
+  /** One source's values replaced: its old ones leave the buckets and disagreements, the new are compared. */
+  replace(old: ValueRecord[], added: ValueRecord[]): void {
+    const gone = new Set(old);
+    for (const r of old) {
+      for (const key of bucketKeys(r)) {
+        const b = this.buckets.get(key);
+        if (b) this.buckets.set(key, b.filter((x) => !gone.has(x)));
+      }
+    }
+    this.edges = this.edges.filter(([a, b]) => !gone.has(a) && !gone.has(b));
+    for (const r of added) {
+      const compared = new Set<ValueRecord>();
+      for (const key of bucketKeys(r)) {
+        const b = this.buckets.get(key) ?? [];
+        this.buckets.set(key, b);
+        // Its place in source order; a full bucket takes it only ahead of its last value, as a fresh build would.
+        let at = b.findIndex((x) => inValueOrder(r, x) < 0);
+        if (at < 0) at = b.length;
+        if (at >= MAX_BUCKET) continue;
+        b.splice(at, 0, r);
+        if (b.length > MAX_BUCKET) b.pop();
+        for (const o of b) {
+          if (compared.has(o) || !mayDisagree(r, o)) continue;
+          compared.add(o);
+          if (disagree(this.corpus, r, o)) this.edges.push(inValueOrder(r, o) < 0 ? [r, o] : [o, r]);
+        }
+      }
+    }
+    this.list = groupConflicts(this.corpus, this.edges);
+  }
+}
+
+function bucketKeys(r: ValueRecord): string[] {
+  const kind = r.mention.date ? `date:${r.mention.date.precision}` : `term:${r.mention.term!.kind}`;
+  return [...r.context.local].map((c) => `${kind}|${c}`);
+}
+
+function inValueOrder(a: ValueRecord, b: ValueRecord): number {
+  return a.source - b.source || a.mention.start - b.mention.start;
+}
+
+/** Values joined by disagreements form one conflict; conflicts in the order of their first value. */
+function groupConflicts(corpus: Corpus, edges: Array<[ValueRecord, ValueRecord]>): Conflict[] {
   const group = new Map<ValueRecord, number>();
   const groups: ValueRecord[][] = [];
   for (const [a, b] of edges) {
@@ -64,7 +124,11 @@ export function findConflicts(corpus: Corpus): Conflict[] {
       groups[gb!] = [];
     }
   }
-  return groups.filter((g) => g.length).map((records, id) => ({ id, records: withParagraphSiblings(corpus, records).sort((x, y) => x.source - y.source || x.mention.start - y.mention.start) }));
+  return groups
+    .filter((g) => g.length)
+    .map((records) => withParagraphSiblings(corpus, records).sort(inValueOrder))
+    .sort((x, y) => inValueOrder(x[0]!, y[0]!))
+    .map((records, id) => ({ id, records }));
 }
 
 /**
@@ -94,12 +158,17 @@ function dayNumber(d: NonNullable<Mention["date"]>): number {
   return Date.UTC(d.year ?? 2000, (d.month ?? 1) - 1, d.day ?? 1) / 86_400_000;
 }
 
-/** Do two sources give different values for the same thing (and neither also gives the other's)? */
-export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolean {
+/** What can be told without comparing contexts: two sources, two different values of one kind, the same people. */
+function mayDisagree(a: ValueRecord, b: ValueRecord): boolean {
   if (a.source === b.source) return false;
   if (!comparable(a.mention, b.mention) || sameValue(a.mention, b.mention)) return false;
   if (a.mention.term?.qualifier === "many" || b.mention.term?.qualifier === "many") return false; // "dozens" fits any number
-  if (differentPeople(a.context, b.context)) return false;
+  return !differentPeople(a.context, b.context);
+}
+
+/** Do two sources give different values for the same thing (and neither also gives the other's)? */
+export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolean {
+  if (!mayDisagree(a, b)) return false;
   const sim = similarity(a.context, b.context, corpus.idf);
   const score = sim.score + (nearMiss(a.mention, b.mention) ? NEAR_MISS_BONUS : 0);
   if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.some((c) => c !== a.context.counted)) return false;

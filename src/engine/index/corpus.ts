@@ -9,7 +9,7 @@ import { buildEntities, type EntityTable } from "./entities";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
-import { findConflicts, type Conflict } from "./conflicts";
+import { ConflictSet, type Conflict } from "./conflicts";
 import { ValueIndex } from "./value-index";
 
 export interface AnalysedSource {
@@ -37,14 +37,18 @@ export class Corpus {
   readonly values: ValueRecord[] = [];
   readonly idf = new Idf();
   readonly words = new WordIndex();
-  /** Global sentence ids: the n-th sentence of the corpus, in source order. */
-  readonly sentenceRefs: SentenceRef[] = [];
+  /** Global sentence ids: the n-th sentence added to the corpus; a changed source's old ones are gone (undefined). */
+  readonly sentenceRefs: Array<SentenceRef | undefined> = [];
   readonly entities: EntityTable;
-  private found: Conflict[] | undefined;
+  /** Goes up whenever a source is replaced in place: what was worked out from the corpus before is stale. */
+  version = 0;
+  private found: ConflictSet | undefined;
   private search: SentenceIndex | undefined;
   private readonly byKey = new Map<string, ValueRecord[]>();
   private readonly byContext = new ValueIndex<ValueRecord>();
   private readonly bySource: ValueRecord[][] = [];
+  /** The global ids of each source's sentences. */
+  private readonly sentenceIds: number[][] = [];
   /** Where each entity is mentioned: source index and mention. */
   readonly mentionsOf = new Map<string, Array<{ source: number; mention: Mention }>>();
   private readonly conflictOf = new Map<ValueRecord, Conflict>();
@@ -52,44 +56,112 @@ export class Corpus {
   constructor(prepared: PreparedDocument[]) {
     this.entities = buildEntities(prepared);
     prepared.forEach((doc, index) => {
-      const mentions = mentionsOf(doc, this.entities);
-      const { contexts, classes } = analyseContexts(doc.prose, doc.sentences, mentions);
-      const source: AnalysedSource = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
-      this.sources.push(source);
-      doc.sentences.forEach((s, si) => {
-        this.idf.addSentence(classes[si]!);
-        this.words.add(this.sentenceRefs.length, doc.prose.slice(s.start, s.end));
-        this.sentenceRefs.push({ source: index, sentence: si });
-      });
-      for (const m of mentions) {
-        if (!m.entityId) continue;
-        const list = this.mentionsOf.get(m.entityId);
-        if (list) list.push({ source: index, mention: m });
-        else this.mentionsOf.set(m.entityId, [{ source: index, mention: m }]);
-      }
-      this.bySource[index] = [];
-      let si = 0;
-      for (const [mention, context] of contexts) {
-        while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
-        const record: ValueRecord = { source: index, mention, sentence: doc.sentences[si]!, context };
-        this.values.push(record);
-        this.bySource[index]!.push(record);
-        const key = valueKey(mention);
-        const same = this.byKey.get(key);
-        if (same) same.push(record);
-        else this.byKey.set(key, [record]);
-      }
+      this.bySource[index] = this.analyse(index, doc);
+      this.values.push(...this.bySource[index]!);
     });
     for (const r of this.values) this.byContext.add(r);
+  }
+
+  /**
+   * Replaces one source by its new version in place, when that leaves the entities as they are
+   * (see EntityTable.keepsThrough): only that source is analysed again, and the indexes lose its
+   * old records and gain the new. Returns false, changing nothing, when the corpus must be built anew.
+   */
+  replaceSource(index: number, doc: PreparedDocument): boolean {
+    const old = this.sources[index];
+    if (!old || old.doc.meta.path !== doc.meta.path || !this.entities.keepsThrough(old.doc, doc)) return false;
+    const oldRecords = this.bySource[index]!;
+    for (const classes of analyseContexts(old.doc.prose, old.doc.sentences, old.mentions).classes) this.idf.removeSentence(classes);
+    this.words.remove(this.sentenceIds[index]!);
+    for (const id of this.sentenceIds[index]!) this.sentenceRefs[id] = undefined;
+    for (const m of old.mentions) {
+      const list = m.entityId ? this.mentionsOf.get(m.entityId) : undefined;
+      if (list) this.mentionsOf.set(m.entityId!, list.filter((x) => x.source !== index));
+    }
+    const gone = new Set(oldRecords);
+    for (const key of new Set(oldRecords.map((r) => valueKey(r.mention)))) {
+      const left = this.byKey.get(key)!.filter((r) => !gone.has(r));
+      if (left.length) this.byKey.set(key, left);
+      else this.byKey.delete(key);
+    }
+    this.byContext.remove(gone);
+
+    const records = (this.bySource[index] = this.analyse(index, doc));
+    // The lists the new records joined at the end go back to source order, as if built anew.
+    const bySource = (a: { source: number }, b: { source: number }) => a.source - b.source;
+    for (const key of new Set(records.map((r) => valueKey(r.mention)))) this.byKey.get(key)!.sort(bySource);
+    for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)!.sort(bySource);
+    // The values stay in source order (conflicts are found in that order), the new in the old one's place.
+    const at = this.values.indexOf(oldRecords[0]!);
+    if (at >= 0) this.values.splice(at, oldRecords.length, ...records);
+    else this.values.splice(this.insertionPoint(index), 0, ...records);
+    for (const r of records) this.byContext.add(r);
+    if (this.found) {
+      this.found.replace(oldRecords, records);
+      this.indexConflicts();
+    }
+    if (this.search) {
+      this.search.removeSource(index, old.doc.sentences.map((s) => old.doc.prose.slice(s.start, s.end)));
+      for (const [si, s] of doc.sentences.entries()) this.search.add({ source: index, sentence: si }, doc.prose.slice(s.start, s.end));
+    }
+    this.version++;
+    return true;
+  }
+
+  /** Analyses one source and adds it to every index but the context index; returns its value records. */
+  private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
+    const mentions = mentionsOf(doc, this.entities);
+    const { contexts, classes } = analyseContexts(doc.prose, doc.sentences, mentions);
+    this.sources[index] = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
+    const ids: number[] = (this.sentenceIds[index] = []);
+    doc.sentences.forEach((s, si) => {
+      const id = this.sentenceRefs.length;
+      this.idf.addSentence(classes[si]!);
+      this.words.add(id, doc.prose.slice(s.start, s.end));
+      this.sentenceRefs.push({ source: index, sentence: si });
+      ids.push(id);
+    });
+    for (const m of mentions) {
+      if (!m.entityId) continue;
+      const list = this.mentionsOf.get(m.entityId);
+      if (list) list.push({ source: index, mention: m });
+      else this.mentionsOf.set(m.entityId, [{ source: index, mention: m }]);
+    }
+    const records: ValueRecord[] = [];
+    let si = 0;
+    for (const [mention, context] of contexts) {
+      while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
+      const record: ValueRecord = { source: index, mention, sentence: doc.sentences[si]!, context };
+      records.push(record);
+      const key = valueKey(mention);
+      const same = this.byKey.get(key);
+      if (same) same.push(record);
+      else this.byKey.set(key, [record]);
+    }
+    return records;
+  }
+
+  /** Where a source's values go when it had none: after the values of the sources before it. */
+  private insertionPoint(index: number): number {
+    for (let i = index - 1; i >= 0; i--) {
+      const last = this.bySource[i]?.at(-1);
+      if (last) return this.values.indexOf(last) + 1;
+    }
+    return 0;
   }
 
   /** Every point on which the sources disagree: worked out on first request, then kept. */
   get conflicts(): Conflict[] {
     if (!this.found) {
-      this.found = findConflicts(this);
-      for (const c of this.found) for (const r of c.records) this.conflictOf.set(r, c);
+      this.found = new ConflictSet(this);
+      this.indexConflicts();
     }
-    return this.found;
+    return this.found.list;
+  }
+
+  private indexConflicts(): void {
+    this.conflictOf.clear();
+    for (const c of this.found!.list) for (const r of c.records) this.conflictOf.set(r, c);
   }
 
   /** Full-text search of the sentences (for picking one to cite), built on first use. */
@@ -97,12 +169,24 @@ export class Corpus {
     if (!this.search) {
       this.search = new SentenceIndex();
       for (const ref of this.sentenceRefs) {
+        if (!ref) continue;
         const s = this.sources[ref.source]!.doc;
         const sentence = s.sentences[ref.sentence]!;
         this.search.add(ref, s.prose.slice(sentence.start, sentence.end));
       }
     }
     return this.search;
+  }
+
+  /** Sentences with every one of the words, in source order. */
+  sentencesWithAll(words: string[], limit = 50): SentenceRef[] {
+    return this.words.withAll(words).map((id) => this.sentenceRefs[id]!).sort(inSourceOrder).slice(0, limit);
+  }
+
+  /** Sentences with the most of the words (rarer words counting more), best first, ties in source order. */
+  sentencesWithMost(words: string[], limit = 12): SentenceRef[] {
+    const scored = [...this.words.withMost(words)].map(([id, score]) => ({ ref: this.sentenceRefs[id]!, score }));
+    return scored.sort((a, b) => b.score - a.score || inSourceOrder(a.ref, b.ref)).slice(0, limit).map((x) => x.ref);
   }
 
   static fromFiles(files: SourceFile[]): Corpus {
@@ -128,6 +212,20 @@ export class Corpus {
   valuesLike(context: ValueContext, limit = 300): ValueRecord[] {
     return this.byContext.candidates(context, this.idf, limit);
   }
+}
+
+function inSourceOrder(a: SentenceRef, b: SentenceRef): number {
+  return a.source - b.source || a.sentence - b.sentence;
+}
+
+/** A value worked out from a corpus once, and kept until a source of the corpus changes. */
+export function perCorpus<T>(make: (corpus: Corpus) => T): (corpus: Corpus) => T {
+  const kept = new WeakMap<Corpus, { version: number; value: T }>();
+  return (corpus) => {
+    let k = kept.get(corpus);
+    if (!k || k.version !== corpus.version) kept.set(corpus, (k = { version: corpus.version, value: make(corpus) }));
+    return k.value;
+  };
 }
 
 /** Names, dates and terms of a document as mentions, names linked to the corpus's entities. */

@@ -34,13 +34,31 @@ export interface ResolvedName {
 export class EntityTable {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
-  /** Folded words seen in lower case, to tell "Workers are…" from "Okafor believes…". */
-  readonly lowerWords: Set<string>;
+  /** Words seen in lower case, to tell "Workers are…" from "Okafor believes…"; with how often (never 0). */
+  readonly lowerWords: Map<string, number>;
   private readonly typeVotes: Map<string, TypeClues>;
 
-  constructor(lowerWords: Set<string>, typeVotes: Map<string, TypeClues>) {
+  constructor(lowerWords: Map<string, number>, typeVotes: Map<string, TypeClues>) {
     this.lowerWords = lowerWords;
     this.typeVotes = typeVotes;
+  }
+
+  /**
+   * Whether replacing a source's old version by a new one leaves this table as it is: the same
+   * name candidates (with their clues) and acronym definitions, and no word that becomes, or stops
+   * being, one the corpus writes in lower case. Then the table is kept, its word counts updated;
+   * otherwise nothing is changed and the caller builds the table anew.
+   */
+  keepsThrough(before: PreparedDocument, after: PreparedDocument): boolean {
+    if (nameSignature(before) !== nameSignature(after)) return false;
+    const old = countLowerWords(before.prose, new Map());
+    const now = countLowerWords(after.prose, new Map());
+    for (const [w, n] of old) if (!now.has(w) && (this.lowerWords.get(w) ?? 0) - n <= 0) return false;
+    for (const w of now.keys()) if (!old.has(w) && !this.lowerWords.has(w)) return false;
+    for (const [w, n] of old) this.lowerWords.set(w, this.lowerWords.get(w)! - n);
+    for (const [w, n] of now) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + n);
+    for (const [w, n] of this.lowerWords) if (n <= 0) this.lowerWords.delete(w);
+    return true;
   }
 
   add(entity: Entity): void {
@@ -79,7 +97,7 @@ export class EntityTable {
 }
 
 /** Drops a sentence-initial word that the corpus writes in lower case elsewhere ("Workers are…"). */
-export function trimSentenceStart(c: NameCandidate, lowerWords: Set<string>): NameCandidate | undefined {
+export function trimSentenceStart(c: NameCandidate, lowerWords: { has(word: string): boolean }): NameCandidate | undefined {
   if (!c.sentenceInitial) return c;
   const first = c.words[0]!;
   const lower = first.toLowerCase();
@@ -106,9 +124,21 @@ function decideType(words: string[], clues: TypeClues, persons: Entity[], known:
   return undefined;
 }
 
+/** Counts the words a text writes in lower case into `counts`. */
+function countLowerWords(prose: string, counts: Map<string, number>): Map<string, number> {
+  for (const m of prose.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return counts;
+}
+
+/** What of a document the entity table is built from: its name candidates and acronym definitions. */
+function nameSignature(doc: PreparedDocument): string {
+  const names = doc.names.map((n) => [n.text, n.clues.person, n.clues.organization, n.clues.place, n.honorific, n.sentenceInitial]);
+  return JSON.stringify([names, findAcronymDefinitions(doc.prose, doc.names)]);
+}
+
 export function buildEntities(docs: PreparedDocument[]): EntityTable {
-  const lowerWords = new Set<string>();
-  for (const d of docs) for (const m of d.prose.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) lowerWords.add(m[0]);
+  const lowerWords = new Map<string, number>();
+  for (const d of docs) countLowerWords(d.prose, lowerWords);
 
   // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
   const midSentence = new Set(docs.flatMap((d) => d.names.filter((n) => !n.sentenceInitial).map((n) => foldName(n.text))));

@@ -5,14 +5,30 @@ import type { ValueContext } from "../extract/context";
 export class Idf {
   private readonly df = new Map<string, number>();
   private docs = 0;
+  /** Weights asked for since the last change (the same few thousand classes, asked millions of times). */
+  private readonly weights = new Map<string, number>();
 
   addSentence(classes: Iterable<string>): void {
+    if (this.weights.size) this.weights.clear();
     this.docs++;
     for (const c of new Set(classes)) this.df.set(c, (this.df.get(c) ?? 0) + 1);
   }
 
+  /** Takes back a sentence added before (its source changed). */
+  removeSentence(classes: Iterable<string>): void {
+    if (this.weights.size) this.weights.clear();
+    this.docs--;
+    for (const c of new Set(classes)) {
+      const n = (this.df.get(c) ?? 1) - 1;
+      if (n > 0) this.df.set(c, n);
+      else this.df.delete(c);
+    }
+  }
+
   weight(c: string): number {
-    return Math.log(1 + (this.docs + 1) / ((this.df.get(c) ?? 0) + 1));
+    let w = this.weights.get(c);
+    if (w === undefined) this.weights.set(c, (w = Math.log(1 + (this.docs + 1) / ((this.df.get(c) ?? 0) + 1))));
+    return w;
   }
 }
 

@@ -15,7 +15,8 @@ const MAX_POSTING = 5000;
 const MAX_IN_VIEW = 3000;
 
 export class ValueIndex<R extends Indexed> {
-  private readonly records: R[] = [];
+  /** Records by id; a removed record leaves a hole (its postings stay, and are skipped). */
+  private readonly records: Array<R | undefined> = [];
   private readonly postings = new Map<string, number[]>();
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
@@ -28,6 +29,11 @@ export class ValueIndex<R extends Indexed> {
       if (!list) this.postings.set(key, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
     }
+  }
+
+  /** Forgets records (their source changed). */
+  remove(gone: Set<R>): void {
+    for (let id = 0; id < this.records.length; id++) if (gone.has(this.records[id]!)) this.records[id] = undefined;
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */
@@ -44,6 +50,7 @@ export class ValueIndex<R extends Indexed> {
       const w = key.startsWith("@") ? 2 : idf.weight(key);
       const open = touched.length < MAX_IN_VIEW;
       for (const id of list) {
+        if (this.records[id] === undefined) continue;
         if (scores[id] === 0) {
           if (!open) continue;
           touched.push(id);
@@ -53,7 +60,11 @@ export class ValueIndex<R extends Indexed> {
     }
     touched.sort((a, b) => scores[b]! - scores[a]!);
     const out: R[] = [];
-    for (const id of touched.slice(0, limit)) out.push(this.records[id]!);
+    for (const id of touched) {
+      if (out.length >= limit) break;
+      const r = this.records[id];
+      if (r) out.push(r);
+    }
     for (const id of touched) scores[id] = 0;
     return out;
   }

@@ -5,6 +5,13 @@ import { STOPWORDS } from "../extract/lexicon";
 
 export class WordIndex {
   private readonly postings = new Map<string, number[]>();
+  /** Sentences of sources since changed: left in the postings, never returned. */
+  private readonly removed = new Set<number>();
+
+  /** Forgets sentences (their source changed; its new sentences come with new ids). */
+  remove(ids: Iterable<number>): void {
+    for (const id of ids) this.removed.add(id);
+  }
 
   add(id: number, text: string): void {
     let last = "";
@@ -19,8 +26,8 @@ export class WordIndex {
   }
 
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */
-  withAll(words: string[], limit = 50): number[] {
-    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.postings.get(w) ?? []);
+  withAll(words: string[]): number[] {
+    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.live(this.postings.get(w) ?? []));
     if (!lists.length || lists.some((l) => !l.length)) return [];
     lists.sort((a, b) => a.length - b.length);
     let result = lists[0]!;
@@ -29,18 +36,22 @@ export class WordIndex {
       result = result.filter((id) => set.has(id));
       if (!result.length) break;
     }
-    return result.slice(0, limit);
+    return result;
   }
 
-  /** Sentences with the most of the words, rarer words counting more. */
-  withMost(words: string[], limit = 12): number[] {
+  /** Sentences with any of the words, scored: rarer words count more. */
+  withMost(words: string[]): Map<number, number> {
     const score = new Map<number, number>();
     for (const w of new Set(words)) {
       const list = this.postings.get(w);
       if (!list || list.length > 20_000 || STOPWORDS.has(w)) continue;
       const weight = 1 / Math.log(2 + list.length);
-      for (const id of list) score.set(id, (score.get(id) ?? 0) + weight);
+      for (const id of list) if (!this.removed.has(id)) score.set(id, (score.get(id) ?? 0) + weight);
     }
-    return [...score].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([id]) => id);
+    return score;
+  }
+
+  private live(list: number[]): number[] {
+    return this.removed.size ? list.filter((id) => !this.removed.has(id)) : list;
   }
 }

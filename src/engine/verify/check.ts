@@ -2,7 +2,7 @@
 // The draft is checked paragraph by paragraph, and each paragraph's result is kept (per corpus):
 // after an edit, only the paragraphs that changed are checked again.
 import type { Finding, Mention } from "../types";
-import type { Corpus } from "../index/corpus";
+import { perCorpus, type Corpus } from "../index/corpus";
 import { findDates, type DateAnchor } from "../extract/dates";
 import { dateAnchor } from "../ingest/metadata";
 import { readDraft } from "./draft";
@@ -33,14 +33,13 @@ interface ParagraphResult {
 }
 
 const CACHE_LIMIT = 20_000;
-const caches = new WeakMap<Corpus, Map<string, ParagraphResult>>();
+const paragraphCache = perCorpus(() => new Map<string, ParagraphResult>());
 
 export function checkDraft(corpus: Corpus, path: string, text: string, options: CheckOptions = {}): CheckResult {
   const style = options.citationStyle ?? "footnote";
   const anchor = draftAnchor(text);
   const anchorKey = anchor ? `${anchor.year}-${anchor.month}-${anchor.day}` : "-";
-  let cache = caches.get(corpus);
-  if (!cache) caches.set(corpus, (cache = new Map()));
+  const cache = paragraphCache(corpus);
   const markdown = /\.(?:md|markdown|mdown|mkd)$/i.test(path) ? "md" : "txt";
 
   const findings: Finding[] = [];

@@ -40,8 +40,7 @@ export function checkQuote(corpus: Corpus, q: Quote): Finding | undefined {
 function findVerbatim(corpus: Corpus, needle: string, words: string[]): { source: number; sentence: number } | undefined {
   const probes = [words.slice(0, 6), words.slice(-6)];
   for (const probe of probes) {
-    for (const id of corpus.words.withAll(probe)) {
-      const ref = corpus.sentenceRefs[id]!;
+    for (const ref of corpus.sentencesWithAll(probe)) {
       const sentences = corpus.sources[ref.source]!.doc.sentences;
       const doc = corpus.sources[ref.source]!.doc;
       for (const [from, to] of [[ref.sentence, ref.sentence], [ref.sentence - 1, ref.sentence], [ref.sentence, ref.sentence + 1]]) {
@@ -58,8 +57,7 @@ function findVerbatim(corpus: Corpus, needle: string, words: string[]): { source
 /** The source sentence window that has most of the quote's words in order. */
 function closestPassage(corpus: Corpus, words: string[]): { source: number; sentence: number; share: number; passage: string } | undefined {
   let best: { source: number; sentence: number; share: number; passage: string } | undefined;
-  for (const id of corpus.words.withMost(words)) {
-    const ref = corpus.sentenceRefs[id]!;
+  for (const ref of corpus.sentencesWithMost(words)) {
     const source = corpus.sources[ref.source]!;
     const s = source.doc.sentences[ref.sentence]!;
     const raw = source.doc.text.slice(s.start, s.end);

@@ -2,7 +2,7 @@
 // secretary" → contradicted. A role the sources give at the same rank → supported. A role the
 // sources never give → nothing: people have many roles, and silence is not contradiction.
 import type { Finding } from "../types";
-import type { Corpus } from "../index/corpus";
+import { perCorpus, type Corpus } from "../index/corpus";
 import { findRoleClaims, roleShape, type RoleClaim } from "../extract/roles";
 import type { Draft } from "./draft";
 import { evidenceFor } from "./evidence";
@@ -12,16 +12,9 @@ interface SourceClaim extends RoleClaim {
   source: number;
 }
 
-const cache = new WeakMap<Corpus, SourceClaim[]>();
-
-function sourceClaims(corpus: Corpus): SourceClaim[] {
-  let claims = cache.get(corpus);
-  if (!claims) {
-    claims = corpus.sources.flatMap((s) => findRoleClaims(s.doc.prose, s.mentions).map((c) => ({ ...c, source: s.index })));
-    cache.set(corpus, claims);
-  }
-  return claims;
-}
+const sourceClaims = perCorpus((corpus): SourceClaim[] =>
+  corpus.sources.flatMap((s) => findRoleClaims(s.doc.prose, s.mentions).map((c) => ({ ...c, source: s.index }))),
+);
 
 export function checkRoles(corpus: Corpus, draft: Draft): Finding[] {
   const out: Finding[] = [];

@@ -1,0 +1,62 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { SourceSet } from "../../src/engine/source-set";
+import { checkDraft } from "../../src/engine/verify/check";
+import { conflictSummaries, searchSources } from "../../src/engine/verify/lookup";
+
+// A source changed in place is re-indexed alone; what the checks say must be what they say on a
+// corpus built anew from the changed sources.
+const stories = [
+  { dir: join(__dirname, "..", "fixtures", "harbour"), drafts: ["draft-errors.md", "draft-faithful.md"] },
+  { dir: join(__dirname, "..", "fixtures", "fire"), drafts: ["draft-errors.md", "draft-faithful.md"] },
+];
+
+function load(dir: string, edit?: { file: string; change: (text: string) => string }): SourceSet {
+  const set = new SourceSet();
+  for (const f of readdirSync(join(dir, "sources")).sort()) {
+    const text = readFileSync(join(dir, "sources", f), "utf8");
+    set.upsert(join(dir, "sources", f), Buffer.from(edit?.file === f ? edit.change(text) : text));
+  }
+  return set;
+}
+
+function verdicts(set: SourceSet, dir: string, drafts: string[]): string {
+  const corpus = set.corpus();
+  const checks = drafts.map((d) => checkDraft(corpus, d, readFileSync(join(dir, d), "utf8")).findings);
+  const search = ["court", "fire", "sentenced"].map((q) => searchSources(corpus, q));
+  return JSON.stringify({ checks, conflicts: conflictSummaries(corpus), search });
+}
+
+/** A change that touches no name: one common word swapped for another the corpus also uses. */
+const plain = (text: string) => text.replace(/\b(?:the|a) (?=\p{Ll})/u, (w) => (w.startsWith("the") ? "a " : "the "));
+/** A change of figures and dates: every digit 1 made 7 (names untouched). */
+const figures = (text: string) => text.replace(/1/g, "7");
+/** A change of a name (the source's commonest one, everywhere): its entities change, so the corpus is built anew. */
+function renamed(text: string): string {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/(?<=\p{Ll},? )\p{Lu}\p{Ll}{4,}\b/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const name = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+  return text.replaceAll(name, name.slice(0, -1) + "x");
+}
+
+for (const { dir, drafts } of stories) {
+  for (const [label, change] of [["a plain word", plain], ["figures and dates", figures], ["a name", renamed]] as const) {
+    test(`re-indexing one source (${label} changed, ${dir.split("/").pop()}) gives the verdicts of a corpus built anew`, () => {
+      const file = readdirSync(join(dir, "sources")).sort()[0]!;
+      const incremental = load(dir);
+      const before = incremental.corpus();
+      const beforeVerdicts = verdicts(incremental, dir, drafts);
+      const text = readFileSync(join(dir, "sources", file), "utf8");
+      assert.notEqual(change(text), text, "the change changes the source");
+      incremental.upsert(join(dir, "sources", file), Buffer.from(change(text)));
+      const after = incremental.corpus();
+      if (label === "a name") assert.notEqual(after, before, "a renamed entity rebuilds the corpus");
+      else assert.equal(after, before, "the corpus was updated in place, not built anew");
+      const fresh = load(dir, { file, change });
+      assert.equal(verdicts(incremental, dir, drafts), verdicts(fresh, dir, drafts));
+      if (label === "figures and dates") assert.notEqual(verdicts(incremental, dir, drafts), beforeVerdicts, "changed figures change the verdicts");
+    });
+  }
+}
