@@ -1,6 +1,7 @@
 // One measurement of the benchmark, run in a child process of its own so that peak memory is
 // this measurement's alone. Prints one JSON object on stdout.
 //   phases.ts index DIR N          index N sources from scratch, then check, re-check, re-index one
+//   phases.ts reopen DIR N CACHE   open N sources again with the index cache in CACHE (made if missing)
 //   phases.ts eventloop DIR N      the same work in the engine worker: the main thread's longest block
 //   phases.ts activation           load and activate the bundled extension against a stub `vscode`
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -8,7 +9,8 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import Module from "node:module";
-import { loadCorpus, type SourceStore } from "../../src/engine/index";
+import { loadCorpus, readSource, type SourceStore } from "../../src/engine/index";
+import { ReadingCache } from "../../src/host/reading-cache";
 import { PreparePool, worthPooling } from "../../src/host/prepare-pool";
 import { checkDraft } from "../../src/engine/verify/check";
 
@@ -73,6 +75,22 @@ async function index(n: number) {
   };
 }
 
+/** As `corroborate --cache CACHE` opens a folder: unchanged files from the cache, the others read. */
+async function reopen(n: number, cacheDir: string) {
+  const files = sourcesOf(n);
+  const store: SourceStore = { list: async () => files.map((path) => { const st = statSync(path); return { path, size: st.size, mtime: st.mtimeMs }; }), read: async (path) => readFileSync(path) };
+  const pool = new PreparePool(join(__dirname, "../../dist/prepare-worker.js"));
+  const t0 = performance.now();
+  const cache = new ReadingCache(cacheDir).load();
+  const loadMs = ms(t0);
+  const { corpus } = await loadCorpus(store, { readerFor: (count) => cache.wrap(worthPooling(count) ? pool.read : async (p, b) => readSource(p, b)), known: cache.unchanged });
+  const readyMs = ms(t0);
+  await pool.close();
+  const saveStart = performance.now();
+  cache.save();
+  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, cache_load_ms: loadMs, reused: cache.stats.reused, read: cache.stats.read, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6 };
+}
+
 async function eventLoop(n: number) {
   const worker = new Worker(join(__dirname, "../../dist/engine-worker.js"));
   let next = 1;
@@ -122,7 +140,7 @@ function activation() {
 }
 
 async function main() {
-  const result = phase === "index" ? await index(Number(nArg)) : phase === "eventloop" ? await eventLoop(Number(nArg)) : activation();
+  const result = phase === "index" ? await index(Number(nArg)) : phase === "reopen" ? await reopen(Number(nArg), process.argv[5]!) : phase === "eventloop" ? await eventLoop(Number(nArg)) : activation();
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 

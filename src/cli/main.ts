@@ -1,12 +1,13 @@
 // The `corroborate` command: check drafts, list mentions, sources and the sources' conflicts.
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { checkDraft, conflictSummaries, decodeBytes, loadCorpus, RED_KINDS, type Corpus, type Problem } from "../engine/index";
+import { checkDraft, conflictSummaries, decodeBytes, loadCorpus, readSource, RED_KINDS, type Corpus, type LoadOptions, type Problem } from "../engine/index";
 import { mentionsOf } from "../engine/index/corpus";
 import { prepareDocument } from "../engine/ingest/document";
 import { LineMap } from "../engine/ingest/lines";
 import { parseArgs, UsageError, USAGE, type CliArgs } from "./args";
 import { defaultSize, PreparePool, worthPooling } from "../host/prepare-pool";
+import { ReadingCache } from "../host/reading-cache";
 import { DiskStore, describe, displayPath } from "./fs-store";
 import { fileReport, type FileReport } from "./report";
 import { findingLines, truncate } from "./format-text";
@@ -69,8 +70,19 @@ async function openCorpus(args: CliArgs, io: Io): Promise<{ corpus: Corpus; prob
   const store = new DiskStore(dirs);
   let pool: PreparePool | undefined;
   const threads = args.jobs ?? defaultSize();
-  const readerFor = (files: number) => (threads > 1 && worthPooling(files) ? (pool = new PreparePool(undefined, threads)).read : undefined);
-  const { corpus, problems } = await loadCorpus(store, { readerFor }).finally(() => pool?.close());
+  const pooled = (files: number) => (threads > 1 && worthPooling(files) ? (pool = new PreparePool(undefined, threads)).read : undefined);
+  const cache = args.cache ? new ReadingCache(args.cache).load() : undefined;
+  if (cache?.problem) io.err(`corroborate: ${displayPath(args.cache!)}: the index cache is ${cache.problem}`);
+  const mtimes = new Map<string, number | undefined>();
+  const options: LoadOptions = cache
+    ? {
+        readerFor: (files) => cache.wrap(pooled(files) ?? (async (path, bytes) => readSource(path, bytes)), (path) => mtimes.get(path)),
+        known: (entry) => (mtimes.set(entry.path, entry.mtime), cache.unchanged(entry)),
+      }
+    : { readerFor: pooled };
+  const { corpus, problems } = await loadCorpus(store, options).finally(() => pool?.close());
+  const unsaved = cache?.save();
+  if (unsaved) io.err(`corroborate: ${displayPath(args.cache!)}: could not save the index cache: ${unsaved}`);
   problems.unshift(...store.problems);
   for (const p of problems) io.err(`corroborate: ${displayPath(p.path)}: ${p.message}`);
   if (!corpus.sources.length) {

@@ -1,5 +1,5 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
-import type { SourceStore } from "./store";
+import type { SourceEntry, SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
 import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, type Problem, type SourceReading } from "./source-set";
 
@@ -28,6 +28,8 @@ export type SourceReader = (path: string, bytes: Uint8Array) => Promise<SourceRe
 export interface LoadOptions {
   /** Reads files elsewhere (a pool of worker threads), given how many there are; by default, here, one after another. */
   readerFor?: (files: number) => SourceReader | undefined;
+  /** A source already prepared (a persisted cache that knows this file's size and date): not read again. */
+  known?: (entry: SourceEntry) => SourceReading | undefined;
   /** How many files are read ahead while earlier ones are being prepared. */
   concurrency?: number;
 }
@@ -38,8 +40,11 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
   const pooled = options.readerFor?.(entries.length);
   const reader = pooled ?? (async (path: string, bytes: Uint8Array) => readSource(path, bytes));
-  const one = async (path: string, size: number | undefined): Promise<SourceReading> => {
+  const one = async (entry: SourceEntry): Promise<SourceReading> => {
+    const { path, size } = entry;
     if (!isSourcePath(path)) return readSource(path, new Uint8Array());
+    const known = options.known?.(entry);
+    if (known) return known;
     if (size !== undefined && size > MAX_SOURCE_BYTES) {
       return { list: [{ path, message: `skipped: ${(size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
     }
@@ -54,7 +59,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   const inFlight: Array<Promise<SourceReading>> = [];
   let next = 0;
   for (let i = 0; i < entries.length; i++) {
-    while (next < entries.length && next < i + width) inFlight.push(one(entries[next]!.path, entries[next++]!.size));
+    while (next < entries.length && next < i + width) inFlight.push(one(entries[next++]!));
     set.accept(entries[i]!.path, await inFlight.shift()!);
   }
   return { corpus: set.corpus(), problems: set.allProblems(), set };

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
@@ -143,4 +143,34 @@ test("--jobs takes a whole number", async () => {
   const r = await run("sources", "--jobs", "two", "--sources", sources);
   assert.equal(r.code, 2);
   assert.match(r.err, /--jobs must be a whole number/);
+});
+
+test("--cache keeps the prepared sources: a second run reuses them and reports the same; a changed or damaged one is read anew", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-cache-"));
+  const src = join(dir, "sources");
+  cpSync(sources, src, { recursive: true });
+  const cache = join(dir, "cache");
+  const draft = join(fixture, "draft-errors.md");
+  const plain = await run("check", "--format", "json", "--sources", src, draft);
+  const first = await run("check", "--format", "json", "--cache", cache, "--sources", src, draft);
+  assert.ok(statSync(join(cache, "corroborate-index.v8")).size > 0, "the cache file is written");
+  const second = await run("check", "--format", "json", "--cache", cache, "--sources", src, draft);
+  assert.equal(first.out, plain.out);
+  assert.equal(second.out, plain.out);
+  assert.equal(second.err, "");
+
+  // A source changed since: its new text counts, not the cached one.
+  const changed = join(src, "valmora-daily.txt");
+  writeFileSync(changed, readFileSync(changed, "utf8").replace(/three years/g, "five years"));
+  const fresh = await run("check", "--format", "json", "--sources", src, draft);
+  const cached = await run("check", "--format", "json", "--cache", cache, "--sources", src, draft);
+  assert.notEqual(fresh.out, plain.out, "the change changes the report");
+  assert.equal(cached.out, fresh.out);
+
+  // A damaged cache is said so, set aside and rebuilt.
+  writeFileSync(join(cache, "corroborate-index.v8"), "not a cache");
+  const damaged = await run("check", "--format", "json", "--cache", cache, "--sources", src, draft);
+  assert.match(damaged.err, /cache\/?: the index cache is unreadable .*: rebuilt/);
+  assert.equal(damaged.out, fresh.out);
+  assert.notEqual(readFileSync(join(cache, "corroborate-index.v8"), "utf8"), "not a cache", "the cache is written again");
 });

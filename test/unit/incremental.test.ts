@@ -33,6 +33,8 @@ function verdicts(set: SourceSet, dir: string, drafts: string[]): string {
 const plain = (text: string) => text.replace(/\b(?:the|a) (?=\p{Ll})/u, (w) => (w.startsWith("the") ? "a " : "the "));
 /** A change of figures and dates: every digit 1 made 7 (names untouched). */
 const figures = (text: string) => text.replace(/1/g, "7");
+/** A change of a name's clues, not of the name: its title dropped ("Mr Ruiz" → "Ruiz"). */
+const untitled = (text: string) => text.replace(/\b(?:Mr|Ms|Mrs|Judge|President) (?=\p{Lu})/u, "");
 /** A change of a name (the source's commonest one, everywhere): its entities change, so the corpus is built anew. */
 function renamed(text: string): string {
   const counts = new Map<string, number>();
@@ -42,9 +44,9 @@ function renamed(text: string): string {
 }
 
 for (const { dir, drafts } of stories) {
-  for (const [label, change] of [["a plain word", plain], ["figures and dates", figures], ["a name", renamed]] as const) {
+  for (const [label, change] of [["a plain word", plain], ["figures and dates", figures], ["a title", untitled], ["a name", renamed]] as const) {
     test(`re-indexing one source (${label} changed, ${dir.split("/").pop()}) gives the verdicts of a corpus built anew`, () => {
-      const file = readdirSync(join(dir, "sources")).sort()[0]!;
+      const file = readdirSync(join(dir, "sources")).sort().find((f) => { const t = readFileSync(join(dir, "sources", f), "utf8"); return change(t) !== t; })!;
       const incremental = load(dir);
       const before = incremental.corpus();
       const beforeVerdicts = verdicts(incremental, dir, drafts);
@@ -53,7 +55,7 @@ for (const { dir, drafts } of stories) {
       incremental.upsert(join(dir, "sources", file), Buffer.from(change(text)));
       const after = incremental.corpus();
       if (label === "a name") assert.notEqual(after, before, "a renamed entity rebuilds the corpus");
-      else assert.equal(after, before, "the corpus was updated in place, not built anew");
+      else if (label !== "a title") assert.equal(after, before, "the corpus was updated in place, not built anew");
       const fresh = load(dir, { file, change });
       assert.equal(verdicts(incremental, dir, drafts), verdicts(fresh, dir, drafts));
       if (label === "figures and dates") assert.notEqual(verdicts(incremental, dir, drafts), beforeVerdicts, "changed figures change the verdicts");

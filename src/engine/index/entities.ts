@@ -6,7 +6,7 @@ import type { NameCandidate, TypeClues } from "../extract/names";
 import { NOT_NAME_STARTERS, ORG_KEYWORDS } from "../extract/lexicon";
 import { foldName } from "../extract/fold";
 import { isAcronym } from "../extract/tokens";
-import { findAcronymDefinitions } from "./acronyms";
+import { findAcronymDefinitions, type AcronymDefinition } from "./acronyms";
 import { closeSpelling } from "./fuzzy";
 
 export type EntityType = "person" | "organization" | "place";
@@ -34,30 +34,46 @@ export interface ResolvedName {
 export class EntityTable {
   readonly entities: Entity[] = [];
   private readonly byKey = new Map<string, Entity>();
-  /** Words seen in lower case, to tell "Workers are…" from "Okafor believes…"; with how often (never 0). */
-  readonly lowerWords: Map<string, number>;
-  private readonly typeVotes: Map<string, TypeClues>;
+  private typeVotes: Map<string, TypeClues>;
 
-  constructor(lowerWords: Map<string, number>, typeVotes: Map<string, TypeClues>) {
-    this.lowerWords = lowerWords;
+  constructor(private readonly stats: NameStats, typeVotes: Map<string, TypeClues>) {
     this.typeVotes = typeVotes;
   }
 
+  /** Words seen in lower case, to tell "Workers are…" from "Okafor believes…"; with how often (never 0). */
+  get lowerWords(): Map<string, number> {
+    return this.stats.lowerWords;
+  }
+
   /**
-   * Whether replacing a source's old version by a new one leaves this table as it is: the same
-   * name candidates (with their clues) and acronym definitions, and no word that becomes, or stops
-   * being, one the corpus writes in lower case. Then the table is kept, its word counts updated;
-   * otherwise nothing is changed and the caller builds the table anew.
+   * Whether replacing a source's old version by a new one leaves this table as it is. It must
+   * keep the same name candidates (their clues may differ), the same acronym definitions, and no
+   * word may become, or stop being, one the corpus writes in lower case; the table made from the
+   * votes so updated must then be the same, entity for entity. If so, the table keeps the new
+   * counts and votes; if not, nothing is changed and the caller builds the table anew.
    */
   keepsThrough(before: PreparedDocument, after: PreparedDocument): boolean {
-    if (nameSignature(before) !== nameSignature(after)) return false;
+    if (nameShape(before) !== nameShape(after)) return false;
     const old = countLowerWords(before.prose, new Map());
     const now = countLowerWords(after.prose, new Map());
-    for (const [w, n] of old) if (!now.has(w) && (this.lowerWords.get(w) ?? 0) - n <= 0) return false;
-    for (const w of now.keys()) if (!old.has(w) && !this.lowerWords.has(w)) return false;
-    for (const [w, n] of old) this.lowerWords.set(w, this.lowerWords.get(w)! - n);
-    for (const [w, n] of now) this.lowerWords.set(w, (this.lowerWords.get(w) ?? 0) + n);
-    for (const [w, n] of this.lowerWords) if (n <= 0) this.lowerWords.delete(w);
+    const lower = this.stats.lowerWords;
+    for (const [w, n] of old) if (!now.has(w) && (lower.get(w) ?? 0) - n <= 0) return false;
+    for (const w of now.keys()) if (!old.has(w) && !lower.has(w)) return false;
+    if (nameSignature(before) !== nameSignature(after)) {
+      // Other clues (a title, "the" before a name): the votes change; do the entities?
+      addNames(this.stats, before, -1);
+      addNames(this.stats, after, 1);
+      const rebuilt = tableFrom(this.stats);
+      if (!sameEntities(rebuilt.entities, this.entities)) {
+        addNames(this.stats, after, -1);
+        addNames(this.stats, before, 1);
+        return false;
+      }
+      this.typeVotes = rebuilt.typeVotes;
+    }
+    for (const [w, n] of old) lower.set(w, lower.get(w)! - n);
+    for (const [w, n] of now) lower.set(w, (lower.get(w) ?? 0) + n);
+    for (const [w, n] of lower) if (n <= 0) lower.delete(w);
     return true;
   }
 
@@ -130,52 +146,92 @@ function countLowerWords(prose: string, counts: Map<string, number>): Map<string
   return counts;
 }
 
+function sameEntities(a: Entity[], b: Entity[]): boolean {
+  const key = (e: Entity) => JSON.stringify([e.id, e.type, e.name, e.variants, [...e.keys], e.mentions]);
+  return a.length === b.length && a.every((e, i) => key(e) === key(b[i]!));
+}
+
+/** A document's names as the table's surfaces see them: texts and where they stand, definitions. */
+function nameShape(doc: PreparedDocument): string {
+  return JSON.stringify([doc.names.map((n) => [n.text, n.sentenceInitial]), findAcronymDefinitions(doc.prose, doc.names)]);
+}
+
 /** What of a document the entity table is built from: its name candidates and acronym definitions. */
 function nameSignature(doc: PreparedDocument): string {
   const names = doc.names.map((n) => [n.text, n.clues.person, n.clues.organization, n.clues.place, n.honorific, n.sentenceInitial]);
   return JSON.stringify([names, findAcronymDefinitions(doc.prose, doc.names)]);
 }
 
+/** What the entity table is made from, summed over the corpus: kept, to update for one changed source. */
+interface NameStats {
+  lowerWords: Map<string, number>;
+  /** Folded names the corpus writes mid-sentence. */
+  midSentence: Set<string>;
+  votes: Map<string, TypeClues>;
+  surfaces: Surfaces;
+  /** How many times each surface follows an honorific. */
+  honorifics: Map<string, number>;
+  definitions: AcronymDefinition[];
+}
+
 export function buildEntities(docs: PreparedDocument[]): EntityTable {
   const lowerWords = new Map<string, number>();
   for (const d of docs) countLowerWords(d.prose, lowerWords);
-
   // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
   const midSentence = new Set(docs.flatMap((d) => d.names.filter((n) => !n.sentenceInitial).map((n) => foldName(n.text))));
-  const candidates = docs.flatMap((d) => d.names.map((n) => (midSentence.has(foldName(n.text)) ? n : trimSentenceStart(n, lowerWords))).filter((n): n is NameCandidate => Boolean(n)));
-  const definitions = docs.flatMap((d) => findAcronymDefinitions(d.prose, d.names));
+  const stats: NameStats = { lowerWords, midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: [] };
+  for (const d of docs) addNames(stats, d, 1);
+  return tableFrom(stats);
+}
 
+/** The name candidates of a document as the corpus counts them (sentence openings trimmed). */
+function candidatesOf(stats: NameStats, doc: PreparedDocument): NameCandidate[] {
+  return doc.names.map((n) => (stats.midSentence.has(foldName(n.text)) ? n : trimSentenceStart(n, stats.lowerWords))).filter((n): n is NameCandidate => Boolean(n));
+}
+
+/** Adds (sign 1) or takes away (sign -1) a document's votes, surfaces and definitions. */
+function addNames(stats: NameStats, doc: PreparedDocument, sign: 1 | -1): void {
+  const definitions = findAcronymDefinitions(doc.prose, doc.names);
   // Votes per folded surface; acronym definitions make both sides organisations.
-  const votes = new Map<string, TypeClues>();
   const vote = (surface: string, clues: Partial<TypeClues>) => {
     const key = foldName(surface);
-    const v = votes.get(key) ?? { person: 0, organization: 0, place: 0 };
-    v.person += clues.person ?? 0;
-    v.organization += clues.organization ?? 0;
-    v.place += clues.place ?? 0;
-    votes.set(key, v);
+    const v = stats.votes.get(key) ?? { person: 0, organization: 0, place: 0 };
+    v.person += sign * (clues.person ?? 0);
+    v.organization += sign * (clues.organization ?? 0);
+    v.place += sign * (clues.place ?? 0);
+    stats.votes.set(key, v);
   };
+  const candidates = candidatesOf(stats, doc);
   for (const c of candidates) vote(c.text, c.clues);
   for (const def of definitions) {
     vote(def.acronym, { organization: 3 });
     vote(def.longName, { organization: 3 });
   }
-
-  const table = new EntityTable(lowerWords, votes);
-  const surfaces = new Map<string, { text: string; words: string[]; count: number; honorific: boolean }>();
   for (const c of candidates) {
     const key = foldName(c.text);
-    const s = surfaces.get(key) ?? { text: c.text, words: c.words, count: 0, honorific: false };
-    s.count++;
-    s.honorific ||= c.honorific;
-    surfaces.set(key, s);
+    const s = stats.surfaces.get(key) ?? { text: c.text, words: c.words, count: 0, honorific: false };
+    s.count += sign;
+    if (c.honorific) stats.honorifics.set(key, (stats.honorifics.get(key) ?? 0) + sign);
+    s.honorific = (stats.honorifics.get(key) ?? 0) > 0;
+    if (s.count > 0) stats.surfaces.set(key, s);
+    else stats.surfaces.delete(key);
   }
+  if (sign > 0) stats.definitions.push(...definitions);
+  else for (const d of definitions) stats.definitions.splice(stats.definitions.findIndex((x) => x.acronym === d.acronym && x.longName === d.longName), 1);
+}
+
+function tableFrom(stats: NameStats): EntityTable {
+  const { lowerWords, definitions } = stats;
+  // The votes and surfaces are copied: what follows adjusts them, and the stats stay as counted.
+  const votes = new Map([...stats.votes].map(([k, v]) => [k, { ...v }]));
+  const surfaces: Surfaces = new Map([...stats.surfaces].map(([k, s]) => [k, { ...s }]));
   for (const def of definitions) {
     for (const text of [def.longName, def.acronym]) {
       const key = foldName(text);
       if (!surfaces.has(key)) surfaces.set(key, { text, words: text.split(/\s+/), count: 1, honorific: false });
     }
   }
+  const table = new EntityTable(stats, votes);
 
   // "Brightwater Shipping" is short for "Brightwater Shipping Ltd": the longer name's votes count for it.
   const orgish = [...surfaces.keys()].filter((k) => { const v = votes.get(k)!; return v.organization > 0 && v.organization >= v.person && v.organization >= v.place; });
