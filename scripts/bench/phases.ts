@@ -32,7 +32,6 @@ async function index(n: number) {
   const t0 = performance.now();
   const { corpus, set } = await loadCorpus(store, { readerFor: (count) => (worthPooling(count) ? pool.read : undefined) });
   const indexMs = ms(t0);
-  await pool.close();
   const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
 
   const draft = readFileSync(join(dir!, "draft.md"), "utf8");
@@ -61,17 +60,19 @@ async function index(n: number) {
     edits.push(ms(t));
   }
 
-  // Re-index one changed source.
+  // Re-index one changed source, as the editor's engine does when a source is saved: read in the
+  // pool (its threads are warm), then taken into the corpus.
   const one = files[Math.floor(files.length / 2)]!;
   const changed = Buffer.from(readFileSync(one, "utf8").replace(/\bthe\b/, "a"));
   t = performance.now();
-  set.upsert(one, changed);
-  set.corpus();
+  set.accept(one, await pool.read(one, changed));
+  const inPlace = set.corpus() === corpus;
   const reindexOne = ms(t);
+  await pool.close();
 
   return {
     sources: files.length, bytes, index_s: indexMs / 1000, mb_per_s: bytes / 1e6 / (indexMs / 1000), peak_rss_mb: rssAfterIndex,
-    check_cold_ms: checkCold, check_full_ms: percentile(warm, 50), recheck_p95_ms: percentile(edits, 95), reindex_one_ms: reindexOne,
+    check_cold_ms: checkCold, check_full_ms: percentile(warm, 50), recheck_p95_ms: percentile(edits, 95), reindex_one_ms: reindexOne, reindex_in_place: inPlace,
   };
 }
 

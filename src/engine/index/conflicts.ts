@@ -2,7 +2,7 @@
 // (the same kind of value, in alike contexts, said of the same people), where neither source also
 // gives the other's value. Found when first asked for, then kept up to date.
 import type { Mention } from "../types";
-import type { Corpus, ValueRecord } from "./corpus";
+import { valueKey, type Corpus, type ValueRecord } from "./corpus";
 import { comparable, sameValue } from "./compare";
 import { differentPeople, similarity } from "./similarity";
 
@@ -27,6 +27,9 @@ export class ConflictSet {
   /** Values that share a word of their own clause, by kind of value and word (blocking keeps this near-linear). */
   private readonly buckets = new Map<string, ValueRecord[]>();
   private edges: Array<[ValueRecord, ValueRecord]> = [];
+  /** Values with at least one disagreement, and the sources of the conflicts' values (siblings included). */
+  private linked = new Set<ValueRecord>();
+  private sourcesInList = new Set<number>();
   list: Conflict[] = [];
 
   constructor(private readonly corpus: Corpus) {
@@ -58,7 +61,13 @@ export class ConflictSet {
         }
       }
     }
-    this.list = groupConflicts(corpus, this.edges);
+    this.regroup();
+  }
+
+  private regroup(): void {
+    this.list = groupConflicts(this.corpus, this.edges);
+    this.linked = new Set(this.edges.flat());
+    this.sourcesInList = new Set(this.list.flatMap((c) => c.records.map((r) => r.source)));
   }
 
   /** One source's values replaced: its old ones leave the buckets and disagreements, the new are compared. */
@@ -70,7 +79,10 @@ export class ConflictSet {
         if (b) this.buckets.set(key, b.filter((x) => !gone.has(x)));
       }
     }
-    this.edges = this.edges.filter(([a, b]) => !gone.has(a) && !gone.has(b));
+    const hadEdges = old.some((r) => this.linked.has(r));
+    // Disagreements are many (a million in a large corpus of one story): filtered only when the old values had some.
+    if (hadEdges) this.edges = this.edges.filter(([a, b]) => !gone.has(a) && !gone.has(b));
+    const before = this.edges.length;
     for (const r of added) {
       const compared = new Set<ValueRecord>();
       for (const key of bucketKeys(r)) {
@@ -89,7 +101,9 @@ export class ConflictSet {
         }
       }
     }
-    this.list = groupConflicts(this.corpus, this.edges);
+    // The conflicts are grouped again only when this source had or has a part in them.
+    const source = (old[0] ?? added[0])?.source;
+    if (hadEdges || this.edges.length > before || (source !== undefined && this.sourcesInList.has(source))) this.regroup();
   }
 }
 
@@ -173,7 +187,10 @@ export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolea
   const score = sim.score + (nearMiss(a.mention, b.mention) ? NEAR_MISS_BONUS : 0);
   if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.some((c) => c !== a.context.counted)) return false;
   // A source that also gives the other's value (for this thing) does not disagree.
-  const alsoGives = (source: number, other: ValueRecord) =>
-    corpus.sameValued(other.mention).some((r) => r.source === source && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
+  // (Looked for among that source's own values: a common value's records corpus-wide are thousands.)
+  const alsoGives = (source: number, other: ValueRecord) => {
+    const key = valueKey(other.mention);
+    return corpus.valuesOf(source).some((r) => valueKey(r.mention) === key && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
+  };
   return !alsoGives(a.source, b) && !alsoGives(b.source, a);
 }

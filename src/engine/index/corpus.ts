@@ -74,23 +74,18 @@ export class Corpus {
     for (const classes of analyseContexts(old.doc.prose, old.doc.sentences, old.mentions).classes) this.idf.removeSentence(classes);
     this.words.remove(this.sentenceIds[index]!);
     for (const id of this.sentenceIds[index]!) this.sentenceRefs[id] = undefined;
-    for (const m of old.mentions) {
-      const list = m.entityId ? this.mentionsOf.get(m.entityId) : undefined;
-      if (list) this.mentionsOf.set(m.entityId!, list.filter((x) => x.source !== index));
-    }
-    const gone = new Set(oldRecords);
+    for (const id of new Set(old.mentions.map((m) => m.entityId))) if (id && this.mentionsOf.has(id)) dropSource(this.mentionsOf.get(id)!, index);
     for (const key of new Set(oldRecords.map((r) => valueKey(r.mention)))) {
-      const left = this.byKey.get(key)!.filter((r) => !gone.has(r));
-      if (left.length) this.byKey.set(key, left);
-      else this.byKey.delete(key);
+      const list = this.byKey.get(key)!;
+      dropSource(list, index);
+      if (!list.length) this.byKey.delete(key);
     }
-    this.byContext.remove(gone);
+    this.byContext.remove(new Set(oldRecords));
 
     const records = (this.bySource[index] = this.analyse(index, doc));
-    // The lists the new records joined at the end go back to source order, as if built anew.
-    const bySource = (a: { source: number }, b: { source: number }) => a.source - b.source;
-    for (const key of new Set(records.map((r) => valueKey(r.mention)))) this.byKey.get(key)!.sort(bySource);
-    for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)!.sort(bySource);
+    // The new entries, added at the ends of their lists, go to their source's place, as if built anew.
+    for (const key of new Set(records.map((r) => valueKey(r.mention)))) settle(this.byKey.get(key)!, index);
+    for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) settle(this.mentionsOf.get(id)!, index);
     // The values stay in source order (conflicts are found in that order), the new in the old one's place.
     const at = this.values.indexOf(oldRecords[0]!);
     if (at >= 0) this.values.splice(at, oldRecords.length, ...records);
@@ -212,6 +207,33 @@ export class Corpus {
   valuesLike(context: ValueContext, limit = 300): ValueRecord[] {
     return this.byContext.candidates(context, this.idf, limit);
   }
+}
+
+/** Where a source's entries begin in a list kept in source order (binary search). */
+function firstOf(list: Array<{ source: number }>, source: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.source < source) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Takes one source's entries out of a list kept in source order. */
+function dropSource(list: Array<{ source: number }>, source: number): void {
+  const from = firstOf(list, source);
+  list.splice(from, firstOf(list, source + 1) - from);
+}
+
+/** Moves one source's entries, just added at the end of a list kept in source order, to their place. */
+function settle(list: Array<{ source: number }>, source: number): void {
+  let k = list.length;
+  while (k > 0 && list[k - 1]!.source === source) k--;
+  if (k === list.length || k === 0 || list[k - 1]!.source < source) return;
+  const moved = list.splice(k);
+  list.splice(firstOf(list, source), 0, ...moved);
 }
 
 function inSourceOrder(a: SentenceRef, b: SentenceRef): number {

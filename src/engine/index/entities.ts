@@ -234,10 +234,13 @@ function tableFrom(stats: NameStats): EntityTable {
   const table = new EntityTable(stats, votes);
 
   // "Brightwater Shipping" is short for "Brightwater Shipping Ltd": the longer name's votes count for it.
-  const orgish = [...surfaces.keys()].filter((k) => { const v = votes.get(k)!; return v.organization > 0 && v.organization >= v.person && v.organization >= v.place; });
+  const orgish = new Set([...surfaces.keys()].filter((k) => { const v = votes.get(k)!; return v.organization > 0 && v.organization >= v.person && v.organization >= v.place; }));
+  // Every shorter run of an organisation's first words ("a b" and "a b c" of "a b c d").
+  const orgPrefixes = new Set<string>();
+  for (const o of orgish) for (let i = o.indexOf(" "); i > 0; i = o.indexOf(" ", i + 1)) orgPrefixes.add(o.slice(0, i));
   for (const [key, s] of surfaces) {
-    if (s.words.length < 2 || orgish.includes(key)) continue;
-    if (orgish.some((o) => o.startsWith(key + " "))) votes.get(key)!.organization += 10;
+    if (s.words.length < 2 || orgish.has(key)) continue;
+    if (orgPrefixes.has(key)) votes.get(key)!.organization += 10;
   }
 
   const typed = new Map<string, EntityType>();
@@ -254,10 +257,13 @@ function tableFrom(stats: NameStats): EntityTable {
   }
   // Single words: a person's surname or first name, or typed by their own votes.
   const personParts = new Set(fullPersons.flatMap((k) => k.split(" ")));
+  // By first letter: a close spelling never changes the first letter (see closeSpelling).
+  const partsByInitial = new Map<string, string[]>();
+  for (const p of personParts) partsByInitial.set(p[0]!, [...(partsByInitial.get(p[0]!) ?? []), p]);
   for (const [key, s] of surfaces) {
     if (typed.has(key) || s.words.length !== 1) continue;
     const v = votes.get(key)!;
-    if (personParts.has(key) || [...personParts].some((p) => closeSpelling(p, key))) typed.set(key, "person");
+    if (personParts.has(key) || (partsByInitial.get(key[0]!) ?? []).some((p) => closeSpelling(p, key))) typed.set(key, "person");
     else if (v.person >= 2 || s.honorific) typed.set(key, "person");
   }
 
@@ -281,15 +287,19 @@ type Surfaces = Map<string, { text: string; words: string[]; count: number; hono
 function addPersons(table: EntityTable, surfaces: Surfaces, typed: Map<string, EntityType>, fullPersons: string[]): void {
   // Full names: one entity per first name + surname, surnames allowed to vary in spelling.
   const groups: string[][] = [];
+  // The groups by first name, with the surname of each group's first key (the one compared with).
+  const byFirst = new Map<string, Array<{ last: string; group: string[] }>>();
   for (const key of [...fullPersons].sort((a, b) => surfaces.get(b)!.count - surfaces.get(a)!.count)) {
-    const [first, ...rest] = key.split(" ");
-    const last = rest[rest.length - 1]!;
-    const group = groups.find((g) => {
-      const [gFirst, ...gRest] = g[0]!.split(" ");
-      return gFirst === first && closeSpelling(gRest[gRest.length - 1]!, last);
-    });
-    if (group) group.push(key);
-    else groups.push([key]);
+    const first = key.slice(0, key.indexOf(" "));
+    const last = key.slice(key.lastIndexOf(" ") + 1);
+    const same = byFirst.get(first) ?? [];
+    const found = same.find((g) => closeSpelling(g.last, last));
+    if (found) found.group.push(key);
+    else {
+      const group = [key];
+      groups.push(group);
+      byFirst.set(first, [...same, { last, group }]);
+    }
   }
   const singles = [...typed].filter(([k, t]) => t === "person" && !k.includes(" ")).map(([k]) => k);
   const claimed = new Set<string>();
@@ -335,7 +345,20 @@ function addOrganizations(table: EntityTable, surfaces: Surfaces, typed: Map<str
   };
   for (const def of definitions) join(foldName(def.longName), foldName(def.acronym));
   // "the Federation of … Union of Nigeria" and "… Unions of Nigeria": one name, two spellings.
-  for (const a of orgKeys) for (const b of orgKeys) if (a !== b && (sameOrgName(a, b) || shortFor(a, b))) join(a, b);
+  const byNorm = new Map<string, string>();
+  for (const k of orgKeys) {
+    const norm = orgNameNorm(k);
+    if (norm.split(" ").length < 3) continue;
+    const first = byNorm.get(norm);
+    if (first === undefined) byNorm.set(norm, k);
+    else join(first, k);
+  }
+  // "Brightwater Shipping" and "Brightwater Shipping Ltd": a name and the same with its legal form.
+  const orgSet = new Set(orgKeys);
+  for (const b of orgKeys) {
+    const cut = b.lastIndexOf(" ");
+    if (cut > 0 && orgSet.has(b.slice(0, cut)) && shortFor(b.slice(0, cut), b)) join(b.slice(0, cut), b);
+  }
 
   const components = new Map<string, string[]>();
   for (const k of parent.keys()) {
@@ -357,8 +380,7 @@ function shortFor(a: string, b: string): boolean {
   return a.split(" ").length >= 2 && b.startsWith(a + " ") && /^(?:ltd|llc|inc|plc|gmbh|corp|corporation|company|co|sa|ag|as|group)$/.test(b.slice(a.length + 1));
 }
 
-function sameOrgName(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/is(ation|e|ed)\b/g, "iz$1").replace(/\b(?:the|of|for|and)\b/g, " ").replace(/s\b/g, "").replace(/\s+/g, " ").trim();
-  const [x, y] = [norm(a), norm(b)];
-  return x.split(" ").length >= 3 && x === y;
+/** An organisation's name without what its spellings vary in: -ise/-ize, "the", "of", plurals. */
+function orgNameNorm(s: string): string {
+  return s.replace(/is(ation|e|ed)\b/g, "iz$1").replace(/\b(?:the|of|for|and)\b/g, " ").replace(/s\b/g, "").replace(/\s+/g, " ").trim();
 }

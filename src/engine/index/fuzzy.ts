@@ -61,6 +61,8 @@ export function closeSpelling(a: string, b: string, loose = false): boolean {
   if (Math.min(a.length, b.length) < (loose ? 3 : 4)) return false;
   if (a + "a" === b || b + "a" === a) return false;
   if (a[0] !== b[0]) return false;
+  // The edit distance is at least the difference in length: too different, no need to count.
+  if (!loose && Math.abs(a.length - b.length) > 0.2 * Math.max(a.length, b.length)) return false;
   const edit = editSimilarity(a, b);
   return loose ? edit >= 0.7 || jaroWinkler(a, b) >= 0.9 : edit >= 0.8;
 }

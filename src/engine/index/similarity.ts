@@ -5,10 +5,13 @@ import type { ValueContext } from "../extract/context";
 export class Idf {
   private readonly df = new Map<string, number>();
   private docs = 0;
+  /** Goes up with every change, so that sums of weights kept elsewhere know when they are stale. */
+  version = 0;
   /** Weights asked for since the last change (the same few thousand classes, asked millions of times). */
   private readonly weights = new Map<string, number>();
 
   addSentence(classes: Iterable<string>): void {
+    this.version++;
     if (this.weights.size) this.weights.clear();
     this.docs++;
     for (const c of new Set(classes)) this.df.set(c, (this.df.get(c) ?? 0) + 1);
@@ -16,6 +19,7 @@ export class Idf {
 
   /** Takes back a sentence added before (its source changed). */
   removeSentence(classes: Iterable<string>): void {
+    this.version++;
     if (this.weights.size) this.weights.clear();
     this.docs--;
     for (const c of new Set(classes)) {
@@ -38,28 +42,45 @@ export interface Similarity {
   sharedEvent: string[];
 }
 
+const NOTHING: Similarity = Object.freeze({ score: 0, sharedEvent: [] as string[] }) as Similarity;
+/** Each context's weighted sum, for the IDF version it was summed with (contexts are compared many times over). */
+const sums = new WeakMap<ValueContext, { version: number; sum: number }>();
+
+function weightedSum(x: ValueContext, idf: Idf): number {
+  const kept = sums.get(x);
+  if (kept && kept.version === idf.version) return kept.sum;
+  let sum = 0;
+  for (const [c, w] of x.weights) sum += w * idf.weight(c);
+  sums.set(x, { version: idf.version, sum });
+  return sum;
+}
+
 export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similarity {
   // When something was said is not when it happened.
-  if (Boolean(a.reporting) !== Boolean(b.reporting)) return { score: 0, sharedEvent: [] };
+  if (Boolean(a.reporting) !== Boolean(b.reporting)) return NOTHING;
   // Figures that measure different things ("100 hours of forced labour", "a five-year ban") differ.
-  if (a.head.size && b.head.size && ![...a.head].some((c) => b.head.has(c))) return { score: 0, sharedEvent: [] };
+  if (a.head.size && b.head.size && !sharesAny(a.head, b.head)) return NOTHING;
   // An IDF-weighted overlap coefficient: what the shorter context says, how much of it the other says too.
   let shared = 0;
-  let sumA = 0;
-  let sumB = 0;
   for (const [c, w] of a.weights) {
-    const idfC = idf.weight(c);
-    sumA += w * idfC;
     const wb = b.weights.get(c);
-    if (wb) shared += Math.min(w, wb) * idfC;
+    if (wb) shared += Math.min(w, wb) * idf.weight(c);
   }
-  for (const [c, w] of b.weights) sumB += w * idf.weight(c);
+  const sumA = weightedSum(a, idf);
+  const sumB = weightedSum(b, idf);
   const overlap = sumA && sumB ? shared / Math.min(sumA, sumB) : 0;
-  const union = new Set([...a.entities, ...b.entities]).size;
-  const common = [...a.entities].filter((e) => b.entities.has(e)).length;
+  let common = 0;
+  for (const e of a.entities) if (b.entities.has(e)) common++;
+  const union = a.entities.size + b.entities.size - common;
   const entityScore = union ? common / union : 0;
-  const sharedEvent = [...a.local].filter((c) => b.local.has(c));
+  const sharedEvent: string[] = [];
+  for (const c of a.local) if (b.local.has(c)) sharedEvent.push(c);
   return { score: 0.8 * overlap + 0.2 * entityScore, sharedEvent };
+}
+
+function sharesAny(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 /** Are the two values said of different people? Then they are not about the same thing. */

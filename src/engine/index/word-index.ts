@@ -13,15 +13,23 @@ export class WordIndex {
     for (const id of ids) this.removed.add(id);
   }
 
+  /** Posting lists by the word as written (null: not indexed), so that each word is folded once. */
+  private readonly byRaw = new Map<string, number[] | null>();
+
   add(id: number, text: string): void {
-    let last = "";
+    let last: number[] | null = null;
     for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-      const w = foldWord(m[0]);
-      if (w.length < 2 || STOPWORDS.has(w) || w === last) continue;
-      last = w;
-      const list = this.postings.get(w);
-      if (!list) this.postings.set(w, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
+      let list = this.byRaw.get(m[0]);
+      if (list === undefined) {
+        const w = foldWord(m[0]);
+        list = w.length < 2 || STOPWORDS.has(w) ? null : (this.postings.get(w) ?? this.postings.set(w, []).get(w)!);
+        if (this.byRaw.size > 500_000) this.byRaw.clear();
+        this.byRaw.set(m[0], list);
+      }
+      // The same word twice in a row is one posting (as are repeats: the list ends with this id).
+      if (!list || list === last) continue;
+      last = list;
+      if (list[list.length - 1] !== id) list.push(id);
     }
   }
 

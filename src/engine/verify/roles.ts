@@ -2,7 +2,7 @@
 // secretary" → contradicted. A role the sources give at the same rank → supported. A role the
 // sources never give → nothing: people have many roles, and silence is not contradiction.
 import type { Finding } from "../types";
-import { perCorpus, type Corpus } from "../index/corpus";
+import { perCorpus, type AnalysedSource, type Corpus } from "../index/corpus";
 import { findRoleClaims, roleShape, type RoleClaim } from "../extract/roles";
 import type { Draft } from "./draft";
 import { evidenceFor } from "./evidence";
@@ -12,16 +12,30 @@ interface SourceClaim extends RoleClaim {
   source: number;
 }
 
-const sourceClaims = perCorpus((corpus): SourceClaim[] =>
-  corpus.sources.flatMap((s) => findRoleClaims(s.doc.prose, s.mentions).map((c) => ({ ...c, source: s.index }))),
-);
+/** Each source's role claims, found once per version of the source (a changed source is a new object). */
+const claimsOf = new WeakMap<AnalysedSource, SourceClaim[]>();
+
+/** The sources' role claims by person, gathered again (from the kept per-source claims) when a source changes. */
+const sourceClaims = perCorpus((corpus): Map<string, SourceClaim[]> => {
+  const byPerson = new Map<string, SourceClaim[]>();
+  for (const s of corpus.sources) {
+    let claims = claimsOf.get(s);
+    if (!claims) claimsOf.set(s, (claims = findRoleClaims(s.doc.prose, s.mentions).map((c) => ({ ...c, source: s.index }))));
+    for (const c of claims) {
+      const list = byPerson.get(c.person);
+      if (list) list.push(c);
+      else byPerson.set(c.person, [c]);
+    }
+  }
+  return byPerson;
+});
 
 export function checkRoles(corpus: Corpus, draft: Draft): Finding[] {
   const out: Finding[] = [];
   const known = sourceClaims(corpus);
   for (const claim of findRoleClaims(draft.doc.prose, draft.mentions)) {
     const shape = roleShape(claim.words)!;
-    const theirs = known.filter((k) => k.person === claim.person).map((k) => ({ k, shape: roleShape(k.words)! }));
+    const theirs = (known.get(claim.person) ?? []).map((k) => ({ k, shape: roleShape(k.words)! }));
     const sameTitle = theirs.filter((t) => t.shape.title === shape.title);
     if (!sameTitle.length) continue;
     const evidenceOf = (k: SourceClaim) => {
