@@ -175,13 +175,27 @@ export class Corpus {
 
   /** Sentences with every one of the words, in source order. */
   sentencesWithAll(words: string[], limit = 50): SentenceRef[] {
-    return this.words.withAll(words).map((id) => this.sentenceRefs[id]!).sort(inSourceOrder).slice(0, limit);
+    const ids = this.words.withAll(words);
+    // Ids are in source order until a source is replaced in place (its new sentences come last).
+    if (this.version === 0) return ids.slice(0, limit).map((id) => this.sentenceRefs[id]!);
+    return ids.map((id) => this.sentenceRefs[id]!).sort(inSourceOrder).slice(0, limit);
   }
 
   /** Sentences with the most of the words (rarer words counting more), best first, ties in source order. */
   sentencesWithMost(words: string[], limit = 12): SentenceRef[] {
-    const scored = [...this.words.withMost(words)].map(([id, score]) => ({ ref: this.sentenceRefs[id]!, score }));
-    return scored.sort((a, b) => b.score - a.score || inSourceOrder(a.ref, b.ref)).slice(0, limit).map((x) => x.ref);
+    // The best few kept in order as the scores go by (the scored sentences may be tens of thousands).
+    const top: Array<{ ref: SentenceRef; score: number }> = [];
+    const before = (a: { ref: SentenceRef; score: number }, b: { ref: SentenceRef; score: number }) => a.score > b.score || (a.score === b.score && inSourceOrder(a.ref, b.ref) < 0);
+    for (const [id, score] of this.words.withMost(words)) {
+      if (top.length === limit && score < top[limit - 1]!.score) continue;
+      const item = { ref: this.sentenceRefs[id]!, score };
+      let at = top.length;
+      while (at > 0 && before(item, top[at - 1]!)) at--;
+      if (at >= limit) continue;
+      top.splice(at, 0, item);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((x) => x.ref);
   }
 
   static fromFiles(files: SourceFile[]): Corpus {

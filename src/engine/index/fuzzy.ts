@@ -75,7 +75,17 @@ export class NameList<T> {
     this.fuse = new Fuse(entries, { keys: ["key"], includeScore: true, threshold: 0.45, ignoreLocation: true });
   }
 
+  /** Answers kept by query: the list never changes, and a draft asks for the same names again and again. */
+  private readonly answers = new Map<string, T[]>();
+
   candidates(query: string, limit = 8): T[] {
-    return this.fuse.search(query, { limit }).map((r) => r.item.item);
+    const key = `${limit}|${query}`;
+    let found = this.answers.get(key);
+    if (!found) {
+      found = this.fuse.search(query, { limit }).map((r) => r.item.item);
+      if (this.answers.size > 10_000) this.answers.clear();
+      this.answers.set(key, found);
+    }
+    return found;
   }
 }

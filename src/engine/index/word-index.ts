@@ -35,16 +35,16 @@ export class WordIndex {
 
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */
   withAll(words: string[]): number[] {
-    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.live(this.postings.get(w) ?? []));
+    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.postings.get(w) ?? []);
     if (!lists.length || lists.some((l) => !l.length)) return [];
     lists.sort((a, b) => a.length - b.length);
+    // Posting lists are in ascending order: the few candidates are looked up in the long lists by bisection.
     let result = lists[0]!;
     for (const l of lists.slice(1)) {
-      const set = new Set(l);
-      result = result.filter((id) => set.has(id));
+      result = result.filter((id) => contains(l, id));
       if (!result.length) break;
     }
-    return result;
+    return this.removed.size ? result.filter((id) => !this.removed.has(id)) : result;
   }
 
   /** Sentences with any of the words, scored: rarer words count more. */
@@ -59,7 +59,17 @@ export class WordIndex {
     return score;
   }
 
-  private live(list: number[]): number[] {
-    return this.removed.size ? list.filter((id) => !this.removed.has(id)) : list;
+}
+
+function contains(sorted: number[], id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return false;
 }

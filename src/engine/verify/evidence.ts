@@ -30,8 +30,14 @@ export function evidenceFor(source: AnalysedSource, sentence: Sentence, value?: 
   return e;
 }
 
+/** The label of a source, without building an evidence item. */
+export function sourceLabelOf(source: AnalysedSource): string {
+  const m = source.doc.meta;
+  return sourceLabel({ title: m.title, ...(m.outlet ? { outlet: m.outlet } : {}), ...(m.date ? { date: formatDate(m.date) } : {}) });
+}
+
 /** "Harbour Post (6 October 2017)", or the title when the outlet is not known. */
-export function sourceLabel(e: Evidence): string {
+export function sourceLabel(e: Pick<Evidence, "title" | "outlet" | "date">): string {
   const who = e.outlet ?? `“${e.title.length > 50 ? e.title.slice(0, 47) + "…" : e.title}”`;
   return e.date ? `${who} (${e.date})` : who;
 }

@@ -56,15 +56,22 @@ export function checkPersonNames(corpus: Corpus, mentions: Mention[]): Finding[]
       if (m.text.includes(" ")) out.push(finding(m.start, m.end, "unsupported", "name.unknown", `${m.text}: no source mentions this person`));
       continue;
     }
+    // The first three sources that write the name so (a known person's mentions are thousands at scale: stop there).
     const seen = new Set<number>();
+    const spelling = foldName(match.spelling);
+    const first: Array<{ source: number; mention: Mention }> = [];
+    for (const entry of corpus.mentionsOf.get(match.entity.id) ?? []) {
+      const { source, mention: x } = entry;
+      if (seen.has(source) || (match.exact && foldName(x.text) !== spelling && !x.text.includes(" "))) continue;
+      seen.add(source);
+      first.push(entry);
+      if (first.length === 3) break;
+    }
     const evidence = uniqueEvidence(
-      (corpus.mentionsOf.get(match.entity.id) ?? [])
-        .filter(({ source, mention: x }) => !seen.has(source) && (!match.exact || foldName(x.text) === foldName(match.spelling) || x.text.includes(" ")) && seen.add(source))
-        .slice(0, 3)
-        .map(({ source, mention: x }) => {
-          const s = corpus.sources[source]!;
-          return evidenceFor(s, s.doc.sentences.find((se) => se.start <= x.start && x.end <= se.end)!, x);
-        }),
+      first.map(({ source, mention: x }) => {
+        const s = corpus.sources[source]!;
+        return evidenceFor(s, s.doc.sentences.find((se) => se.start <= x.start && x.end <= se.end)!, x);
+      }),
       3,
     );
     if (match.exact) {

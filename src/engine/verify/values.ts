@@ -8,7 +8,7 @@ import { displayValue, type Corpus, type ValueRecord } from "../index/corpus";
 import { comparable, sameFigure, sameValue } from "../index/compare";
 import { differentPeople, similarity } from "../index/similarity";
 import { disagree, nearMiss, NEAR_MISS_BONUS, withParagraphSiblings } from "../index/conflicts";
-import { evidenceFor, sourceLabel, uniqueEvidence } from "./evidence";
+import { evidenceFor, sourceLabelOf, sourceLabel, uniqueEvidence } from "./evidence";
 import { finding } from "./findings";
 import { replaceFix } from "./fixes";
 
@@ -123,7 +123,7 @@ function supportedOrDisputed(corpus: Corpus, value: Mention, supports: Scored[],
   if (dissenting.length) {
     const dissent = withParagraphSiblings(corpus, dissenting).filter((r) => comparable(r.mention, value) && !sameValue(r.mention, value));
     const sides = describeSides(corpus, [...supports.filter((s) => dissent.every((d) => d.source !== s.record.source)).map((s) => s.record), ...dissent]);
-    const all = uniqueEvidence([...evidence, ...dissent.map((r) => evidenceOf(corpus, r))], 8);
+    const all = uniqueEvidence([...evidence, ...evidenceOfRecords(corpus, dissent, 8)], 8);
     const code = value.date ? "date.disputed" : "figure.disputed";
     return finding(value.start, value.end, "disputed", code, `${shown}: the sources differ. ${sides}`, all, fixes);
   }
@@ -143,7 +143,7 @@ export function describeSides(corpus: Corpus, records: ValueRecord[]): string {
   const bySource = new Map<number, ValueRecord[]>();
   for (const r of records) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
   return [...bySource]
-    .map(([, rs]) => `${sourceLabel(evidenceOf(corpus, rs[0]!))} gives ${listValues(distinctValues(rs.map((r) => r.mention)))}`)
+    .map(([source, rs]) => `${sourceLabelOf(corpus.sources[source]!)} gives ${listValues(distinctValues(rs.map((r) => r.mention)))}`)
     .join("; ");
 }
 
