@@ -50,7 +50,8 @@ function weightedSum(x: ValueContext, idf: Idf): number {
   const kept = sums.get(x);
   if (kept && kept.version === idf.version) return kept.sum;
   let sum = 0;
-  for (const [c, w] of x.weights) sum += w * idf.weight(c);
+  const { classes, values } = x.weights;
+  for (let i = 0; i < classes.length; i++) sum += values[i]! * idf.weight(classes[i]!);
   sums.set(x, { version: idf.version, sum });
   return sum;
 }
@@ -62,9 +63,14 @@ export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similari
   if (a.head.size && b.head.size && !sharesAny(a.head, b.head)) return NOTHING;
   // An IDF-weighted overlap coefficient: what the shorter context says, how much of it the other says too.
   let shared = 0;
-  for (const [c, w] of a.weights) {
-    const wb = b.weights.get(c);
-    if (wb) shared += Math.min(w, wb) * idf.weight(c);
+  const [ca, wa, cb, wb] = [a.weights.classes, a.weights.values, b.weights.classes, b.weights.values];
+  for (let i = 0, j = 0; i < ca.length && j < cb.length; ) {
+    if (ca[i] === cb[j]) {
+      shared += Math.min(wa[i]!, wb[j]!) * idf.weight(ca[i]!);
+      i++;
+      j++;
+    } else if (ca[i]! < cb[j]!) i++;
+    else j++;
   }
   const sumA = weightedSum(a, idf);
   const sumB = weightedSum(b, idf);
