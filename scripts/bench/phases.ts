@@ -5,6 +5,7 @@
 //   phases.ts eventloop DIR N      the same work in the engine worker: the main thread's longest block
 //   phases.ts activation           load and activate the bundled extension against a stub `vscode`
 import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
@@ -94,18 +95,23 @@ async function reopen(n: number, cacheDir: string) {
 
 async function eventLoop(n: number) {
   const worker = new Worker(join(__dirname, "../../dist/engine-worker.js"));
-  let next = 1;
+  let nextId = 1;
   const pending = new Map<number, () => void>();
   worker.on("message", (a: { id: number }) => pending.get(a.id)?.());
   const request = (req: object) => new Promise<void>((resolve) => {
-    const id = next++;
+    const id = nextId++;
     pending.set(id, resolve);
     worker.postMessage({ id, request: req });
   });
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
-  // The extension host's side: read each file and hand it to the worker, as the extension does.
-  for (const f of sourcesOf(n)) await request({ op: "upsert", root: "r", path: f, bytes: readFileSync(f) });
+  // The extension host's side: read each file (asynchronously, as through workspace.fs) and hand
+  // it to the worker, sixteen files in flight, as the extension does.
+  const files = sourcesOf(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    for (let i = next++; i < files.length; i = next++) await request({ op: "upsert", root: "r", path: files[i]!, bytes: await readFile(files[i]!) });
+  }));
   await request({ op: "summary", root: "r" });
   await request({ op: "check", root: "r", path: "draft.md", text: readFileSync(join(dir!, "draft.md"), "utf8"), citationStyle: "footnote" });
   h.disable();

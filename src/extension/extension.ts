@@ -23,7 +23,9 @@ export interface CorroborateApi {
 export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const output = vscode.window.createOutputChannel("Corroborate");
   const engine = new EngineClient(vscode.Uri.joinPath(context.extensionUri, "dist").fsPath);
-  const sources = new WorkspaceSources(engine, output);
+  // The index cache lives in the extension's storage for this workspace (or its global storage).
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const sources = new WorkspaceSources(engine, output, storage?.scheme === "file" ? storage.fsPath : undefined);
   const projects = new ProjectFiles();
   const checker = new Checker(engine, sources, projects, output);
   const diagnostics = vscode.languages.createDiagnosticCollection("corroborate");

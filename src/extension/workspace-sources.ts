@@ -2,9 +2,14 @@
 // the workspace file system (so remote and virtual workspaces work), sent to the engine worker,
 // and watched: a changed, added or deleted source is re-read alone.
 import * as vscode from "vscode";
+import { createHash } from "node:crypto";
+import * as path from "node:path";
 import type { EngineClient } from "./engine-client";
 import type { CorpusSummary } from "./worker/protocol";
 import { readSettings } from "./settings";
+
+/** Files sent to the engine at once while a folder is indexed. */
+const SENDING_AT_ONCE = 16;
 
 export class WorkspaceSources implements vscode.Disposable {
   private readonly watchers: vscode.Disposable[] = [];
@@ -16,7 +21,10 @@ export class WorkspaceSources implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly output: vscode.OutputChannel;
 
-  constructor(private readonly engine: EngineClient, output: vscode.OutputChannel) {
+  private readonly persistLater = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** `cacheRoot`: a folder of the extension's storage where each folder's prepared sources are kept. */
+  constructor(private readonly engine: EngineClient, output: vscode.OutputChannel, private readonly cacheRoot?: string) {
     this.output = output;
   }
 
@@ -57,17 +65,26 @@ export class WorkspaceSources implements vscode.Disposable {
   private async index(folder: vscode.WorkspaceFolder): Promise<void> {
     const key = folder.uri.toString();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corroborate: indexing the sources of ${folder.name}` }, async (progress) => {
-      await this.engine.request({ op: "reset", root: key });
+      const cacheDir = this.cacheRoot ? path.join(this.cacheRoot, `index-${createHash("sha1").update(key).digest("hex").slice(0, 12)}`) : undefined;
+      const cacheProblem = await this.engine.request({ op: "reset", root: key, ...(cacheDir ? { cacheDir } : {}) });
+      if (cacheProblem) this.output.appendLine(`${folder.name}: ${cacheProblem}`);
       const settings = readSettings(folder);
       const uris = new Map<string, vscode.Uri>();
       for (const glob of settings.sources) {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) uris.set(uri.toString(), uri);
       }
       const all = [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-      for (const [i, uri] of all.entries()) {
-        await this.send(key, uri);
-        if (i % 50 === 0) progress.report({ message: `${i + 1} of ${all.length}`, increment: (50 / Math.max(1, all.length)) * 100 });
-      }
+      // Several files in flight, so that the engine's threads always have one to prepare; the
+      // engine takes them into the corpus in the order sent.
+      let sent = 0;
+      const lanes = Array.from({ length: Math.min(SENDING_AT_ONCE, all.length) }, async () => {
+        for (let i = sent++; i < all.length; i = sent++) {
+          await this.send(key, all[i]!);
+          if (i % 50 === 0) progress.report({ message: `${i + 1} of ${all.length}`, increment: (50 / Math.max(1, all.length)) * 100 });
+        }
+      });
+      await Promise.all(lanes);
+      await this.persist(key);
       this.watch(folder, settings.sources);
       await this.refreshSummary(folder);
     });
@@ -94,6 +111,7 @@ export class WorkspaceSources implements vscode.Disposable {
       const update = async (uri: vscode.Uri) => {
         await this.send(root, uri);
         await this.refreshSummary(folder);
+        this.persistSoon(root);
       };
       watcher.onDidChange(update);
       watcher.onDidCreate(update);
@@ -119,6 +137,19 @@ export class WorkspaceSources implements vscode.Disposable {
     await this.refreshSummary(folder);
   }
 
+  /** Writes the folder's index cache (nothing happens without a cache folder). */
+  private async persist(root: string): Promise<void> {
+    if (!this.cacheRoot) return;
+    const problem = await this.engine.request({ op: "persist", root });
+    if (problem) this.output.appendLine(`could not save the index cache: ${problem}`);
+  }
+
+  /** After sources change: the cache is written once they have been quiet for a while. */
+  private persistSoon(root: string): void {
+    clearTimeout(this.persistLater.get(root));
+    this.persistLater.set(root, setTimeout(() => void this.persist(root).catch(() => undefined), 5000));
+  }
+
   private async refreshSummary(folder: vscode.WorkspaceFolder): Promise<void> {
     const summary = await this.engine.request({ op: "summary", root: folder.uri.toString() });
     this.summaries.set(folder.uri.toString(), summary);
@@ -131,6 +162,7 @@ export class WorkspaceSources implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.persistLater.values()) clearTimeout(timer);
     this.disposeWatchers();
     this.changed.dispose();
   }

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { SourceReading } from "../engine/source-set";
+import { readSource, type SourceReading } from "../engine/source-set";
 
 interface Job {
   path: string;
@@ -17,15 +17,22 @@ interface Job {
 interface Slot {
   worker: Worker;
   job?: Job;
+  /** Has answered once: it started. */
+  started?: boolean;
 }
 
 export class PreparePool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** A worker could not start (its script missing?): everything is read by the fallback instead. */
+  private broken = false;
 
-  /** `script` is the bundled prepare worker (dist/prepare-worker.js). */
-  constructor(script = workerScript(), size = defaultSize()) {
+  /**
+   * `script` is the bundled prepare worker (dist/prepare-worker.js); `fallback` reads in this
+   * thread, should the workers fail to start.
+   */
+  constructor(script = workerScript(), size = defaultSize(), private readonly fallback: (path: string, bytes: Uint8Array) => SourceReading = readSource) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
   }
 
@@ -45,12 +52,21 @@ export class PreparePool {
     const slot: Slot = { worker: new Worker(script) };
     slot.worker.unref();
     slot.worker.on("message", (reading: SourceReading) => {
+      slot.started = true;
       const job = slot.job!;
       slot.job = undefined;
       job.resolve(reading);
       this.pump();
     });
     slot.worker.on("error", (error) => {
+      if (!slot.started) {
+        // It never started: no worker will. What it had, and what waits, is read here.
+        this.broken = true;
+        if (slot.job) this.queue.unshift(slot.job);
+        slot.job = undefined;
+        this.pump();
+        return;
+      }
       // A worker that dies fails its file, not the whole load; a fresh one takes its place.
       slot.job?.reject(error);
       slot.job = undefined;
@@ -62,6 +78,16 @@ export class PreparePool {
   }
 
   private pump(): void {
+    if (this.broken) {
+      for (const job of this.queue.splice(0)) {
+        try {
+          job.resolve(this.fallback(job.path, job.bytes));
+        } catch (error) {
+          job.reject(error as Error);
+        }
+      }
+      return;
+    }
     for (const slot of this.slots) {
       if (slot.job || !this.queue.length) continue;
       const job = (slot.job = this.queue.shift()!);

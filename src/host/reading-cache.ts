@@ -66,7 +66,7 @@ export class ReadingCache {
   wrap(read: (path: string, bytes: Uint8Array) => Promise<SourceReading>, mtimeOf: (path: string) => number | undefined = () => undefined) {
     return async (path: string, bytes: Uint8Array): Promise<SourceReading> => {
       const hash = createHash("sha1").update(bytes).digest("hex");
-      const known = this.entries.get(path);
+      const known = this.entries.get(path) ?? this.fresh.get(path);
       const entry: Entry =
         known && known.size === bytes.length && known.hash === hash
           ? (this.stats.reused++, { ...known, mtime: mtimeOf(path) })
@@ -74,6 +74,16 @@ export class ReadingCache {
       this.fresh.set(path, entry);
       return entry.reading;
     };
+  }
+
+  /** A source gone: not kept at the next save. */
+  forget(path: string): void {
+    this.fresh.delete(path);
+  }
+
+  /** Once a folder is read: what the cache held and this run did not use is let go (memory). */
+  settle(): void {
+    this.entries = new Map();
   }
 
   /** Writes the entries of this run (files gone since are dropped). Returns why it could not, if it could not. */

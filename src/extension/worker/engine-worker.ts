@@ -1,27 +1,50 @@
 // The engine, in a worker thread: indexing and checking never block the extension host.
+// Sources are prepared in a pool of threads of their own (one per core) and taken into the
+// corpus in the order they came; every other request waits for the sources sent before it.
 import { parentPort } from "node:worker_threads";
-import { checkDraft, conflictSummaries, searchSources, SourceSet } from "../../engine/index";
+import { checkDraft, conflictSummaries, readSource, searchSources, SourceSet, type SourceReading } from "../../engine/index";
 import { formatDate } from "../../engine/extract/dates";
+import { defaultSize, PreparePool } from "../../host/prepare-pool";
+import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
 
-const roots = new Map<string, SourceSet>();
-const setFor = (root: string): SourceSet => {
-  let set = roots.get(root);
-  if (!set) roots.set(root, (set = new SourceSet()));
-  return set;
-};
+interface Root {
+  set: SourceSet;
+  cache?: ReadingCache;
+  /** Requests of this folder, applied one after another. */
+  queue: Promise<unknown>;
+}
 
-function handle(request: Request): Replies[keyof Replies] {
-  const set = setFor(request.root);
+const roots = new Map<string, Root>();
+let pool: PreparePool | undefined;
+
+function rootFor(key: string): Root {
+  let root = roots.get(key);
+  if (!root) roots.set(key, (root = { set: new SourceSet(), queue: Promise.resolve() }));
+  return root;
+}
+
+/** Reads a source in the pool (or here, on one core), through the folder's cache when it has one. */
+function read(root: Root, path: string, bytes: Uint8Array): Promise<SourceReading> {
+  const prepare = defaultSize() > 1 ? (pool ??= new PreparePool()).read : async (p: string, b: Uint8Array) => readSource(p, b);
+  return root.cache ? root.cache.wrap(prepare)(path, bytes) : prepare(path, bytes);
+}
+
+function handle(root: Root, request: Request): Replies[keyof Replies] {
+  const set = root.set;
   switch (request.op) {
     case "reset":
-      roots.delete(request.root);
-      return null;
     case "upsert":
-      return set.upsert(request.path, request.bytes);
+      throw new Error(`${request.op} is handled before the queue`);
     case "remove":
       set.remove(request.path);
+      root.cache?.forget(request.path);
       return null;
+    case "persist": {
+      const problem = root.cache?.save() ?? null;
+      root.cache?.settle();
+      return problem;
+    }
     case "summary": {
       const corpus = set.corpus();
       return {
@@ -44,12 +67,24 @@ function handle(request: Request): Replies[keyof Replies] {
   }
 }
 
-parentPort?.on("message", ({ id, request }: Envelope) => {
-  let answer: Answer;
-  try {
-    answer = { id, ok: true, result: handle(request) };
-  } catch (error) {
-    answer = { id, ok: false, error: (error as Error)?.message ?? String(error) };
+function answer(request: Request): Promise<unknown> {
+  if (request.op === "reset") {
+    const root: Root = { set: new SourceSet(), queue: Promise.resolve() };
+    if (request.cacheDir) root.cache = new ReadingCache(request.cacheDir).load();
+    roots.set(request.root, root);
+    return Promise.resolve(root.cache?.problem ? `the index cache in ${request.cacheDir} is ${root.cache.problem}` : null);
   }
-  parentPort!.postMessage(answer);
+  const root = rootFor(request.root);
+  // A source starts being prepared at once; it joins the corpus in its turn.
+  const reading = request.op === "upsert" ? read(root, request.path, request.bytes) : undefined;
+  const done = root.queue.then(async () => (reading ? root.set.accept((request as { path: string }).path, await reading) : handle(root, request)));
+  root.queue = done.catch(() => undefined);
+  return done;
+}
+
+parentPort?.on("message", ({ id, request }: Envelope) => {
+  answer(request).then(
+    (result) => parentPort!.postMessage({ id, ok: true, result } satisfies Answer),
+    (error: unknown) => parentPort!.postMessage({ id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies Answer),
+  );
 });

@@ -22,22 +22,28 @@ export interface CheckReply {
 }
 
 export type Request =
-  | { op: "reset"; root: string }
+  /** Starts a folder afresh; `cacheDir`: where its prepared sources are kept between sessions. */
+  | { op: "reset"; root: string; cacheDir?: string }
   | { op: "upsert"; root: string; path: string; bytes: Uint8Array }
   | { op: "remove"; root: string; path: string }
   | { op: "summary"; root: string }
   | { op: "check"; root: string; path: string; text: string; citationStyle: CitationStyle }
   | { op: "search"; root: string; query: string }
-  | { op: "conflicts"; root: string };
+  | { op: "conflicts"; root: string }
+  /** Writes the folder's cache of prepared sources (after indexing, and after sources change). */
+  | { op: "persist"; root: string };
 
 export interface Replies {
-  reset: null;
+  /** What was wrong with the folder's cache, if anything. */
+  reset: string | null;
   upsert: Problem[];
   remove: null;
   summary: CorpusSummary;
   check: CheckReply;
   search: Evidence[];
   conflicts: ConflictSummary[];
+  /** Why the cache could not be written, if it could not. */
+  persist: string | null;
 }
 
 export type Envelope = { id: number; request: Request };

@@ -1,0 +1,84 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Answer, Replies, Request } from "../../src/extension/worker/protocol";
+import { main } from "../../src/cli/main";
+import { PreparePool } from "../../src/host/prepare-pool";
+
+// The engine worker as the extension drives it: sources sent many at once (prepared in its pool
+// of threads), a cache of prepared sources in the extension's storage.
+const fixture = join(__dirname, "..", "fixtures", "harbour");
+const worker = join(__dirname, "..", "..", "dist", "engine-worker.js");
+
+function engine() {
+  const w = new Worker(worker);
+  let next = 1;
+  const pending = new Map<number, (a: Answer) => void>();
+  w.on("message", (a: Answer) => pending.get(a.id)?.(a));
+  const request = <R extends Request>(request: R) =>
+    new Promise<Replies[R["op"]]>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, (a) => (a.ok ? resolve(a.result as Replies[R["op"]]) : reject(new Error(a.error))));
+      w.postMessage({ id, request });
+    });
+  return { request, stop: () => w.terminate() };
+}
+
+/** Over 64 sources (the pool's threads start for that many): the fixture's, many times over. */
+function manySources(): string {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-worker-"));
+  for (let copy = 0; copy < 25; copy++) cpSync(join(fixture, "sources"), join(dir, `set-${String(copy).padStart(2, "0")}`), { recursive: true });
+  return dir;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name));
+}
+
+test("sources sent many at once give the CLI's findings; the cache is written, reused and, when damaged, said so", async () => {
+  const dir = manySources();
+  const cacheDir = join(dir, ".cache");
+  const draftPath = join(fixture, "draft-errors.md");
+  const draft = readFileSync(draftPath, "utf8");
+  let cli = "";
+  await main(["check", "--format", "json", "--sources", dir, draftPath], { out: (s) => (cli += s), err: () => undefined });
+  const expected = JSON.stringify(JSON.parse(cli).files[0].findings);
+
+  for (const round of ["first", "cached", "damaged"]) {
+    if (round === "damaged") writeFileSync(join(cacheDir, "corroborate-index.v8"), "garbage");
+    const e = engine();
+    try {
+      const problem = await e.request({ op: "reset", root: "r", cacheDir });
+      if (round === "damaged") assert.match(String(problem), /index cache .* is unreadable/);
+      else assert.equal(problem, null);
+      const files = filesUnder(dir).filter((f) => !f.includes(".cache"));
+      assert.ok(files.length > 64);
+      await Promise.all(files.map((f) => e.request({ op: "upsert", root: "r", path: f, bytes: readFileSync(f) })));
+      const summary = await e.request({ op: "summary", root: "r" });
+      assert.equal(summary.sources.length, files.length);
+      const { findings } = await e.request({ op: "check", root: "r", path: draftPath, text: draft, citationStyle: "footnote" });
+      assert.equal(JSON.stringify(findings), expected, `${round}: the worker's findings are the CLI's`);
+      assert.equal(await e.request({ op: "persist", root: "r" }), null);
+      assert.ok(existsSync(join(cacheDir, "corroborate-index.v8")));
+    } finally {
+      await e.stop();
+    }
+  }
+});
+
+test("a pool whose threads cannot start reads in this thread instead", async () => {
+  const pool = new PreparePool(join(tmpdir(), "no-such-prepare-worker.js"), 2);
+  try {
+    const path = join(fixture, "sources", "valmora-daily.txt");
+    const readings = await Promise.all([0, 1, 2].map(() => pool.read(path, readFileSync(path))));
+    for (const r of readings) {
+      assert.equal(r.doc?.meta.path, path);
+      assert.ok(r.doc!.sentences.length > 0);
+    }
+  } finally {
+    await pool.close();
+  }
+});
