@@ -4,7 +4,8 @@ import { decodeBytes } from "../../src/engine/ingest/decode";
 import { splitSentences } from "../../src/engine/ingest/sentences";
 import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
 import { markdownProse } from "../../src/engine/ingest/markdown";
-import { prepareDocument } from "../../src/engine/ingest/document";
+import { prepareDocument, withProse } from "../../src/engine/ingest/document";
+import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
 
 const sentencesOf = (text: string) => splitSentences(text, [[0, text.length]]).map((s) => text.slice(s.start, s.end));
@@ -91,4 +92,24 @@ test("markdown: footnote references and definitions are citations, not claims", 
   assert.ok(view.prose.includes("Talks failed on 3 May 2021."));
   assert.ok(!view.prose.includes("4 May 2021"));
   assert.ok(!view.prose.includes("[^post-2021]"));
+});
+
+test("prose view: kept as where it differs from the text, made again the same, also after crossing a thread", () => {
+  const cases: Array<[string, string]> = [
+    ["a.md", "---\ntitle: T\n---\n# Head\n\nThe **court** ruled on [14 May](https://x.example/a).\r\n\r\nNext > line.\n"],
+    ["b.txt", "Share this article\nThe court ruled on 14 May.\rOld Mac line.\r\nWindows line.\n"],
+    ["c.txt", "Plain text, nothing blanked."],
+  ];
+  for (const [path, text] of cases) {
+    const doc = prepareDocument(path, text);
+    const expected = doc.prose;
+    assert.equal(expected.length, text.length);
+    assert.ok(doc.proseDiff, `${path}: kept as a diff`);
+    assert.equal(applyProse(text, diffProse(text, expected)!), expected);
+    const copy = structuredClone(doc);
+    assert.equal(Object.keys(copy).includes("prose"), false, "the prose is not copied");
+    assert.equal(withProse(copy).prose, expected);
+  }
+  assert.equal(diffProse("abc", "abcd"), undefined, "a prose of another length is not a blanked text");
+  assert.equal(diffProse("abc", "aXc"), undefined, "nor one with other letters");
 });

@@ -106,13 +106,14 @@ export class Corpus {
   /** Analyses one source and adds it to every index but the context index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
-    const { contexts, classes } = analyseContexts(doc.prose, doc.sentences, mentions);
+    const prose = doc.prose;
+    const { contexts, classes } = analyseContexts(prose, doc.sentences, mentions);
     this.sources[index] = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
     const ids: number[] = (this.sentenceIds[index] = []);
     doc.sentences.forEach((s, si) => {
       const id = this.sentenceRefs.length;
       this.idf.addSentence(classes[si]!);
-      this.words.add(id, doc.prose.slice(s.start, s.end));
+      this.words.add(id, prose.slice(s.start, s.end));
       this.sentenceRefs.push({ source: index, sentence: si });
       ids.push(id);
     });

@@ -11,11 +11,15 @@ import { findTerms, type TermHit } from "../extract/terms";
 import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
 import { findQuotes } from "../extract/quotes";
+import { diffProse, proseFrom, type ProseDiff } from "./prose-view";
 
 export interface PreparedDocument {
   meta: DocumentMeta;
   text: string;
-  prose: string;
+  /** The prose view (see ingest/prose-view): made from the text when read, not stored. */
+  readonly prose: string;
+  /** Where the prose differs from the text; undefined when the prose is stored as it is. */
+  proseDiff?: ProseDiff;
   sentences: Sentence[];
   dates: DateHit[];
   terms: TermHit[];
@@ -84,7 +88,21 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
     }
   }
   const quotes = sentences.length ? findQuotes(prose) : [];
-  return { meta, text, prose, sentences, dates, terms, names, quotes, warnings };
+  const diff = diffProse(text, prose);
+  const doc = diff ? { meta, text, proseDiff: diff, sentences, dates, terms, names, quotes, warnings } : { meta, text, prose, sentences, dates, terms, names, quotes, warnings };
+  return withProse(doc as PreparedDocument);
+}
+
+/**
+ * Gives a document its `prose`, made from the text when read. Documents that crossed a thread or
+ * came from a cache are plain data again and need it given back (the property is not copied).
+ */
+export function withProse(doc: PreparedDocument): PreparedDocument {
+  if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) {
+    const runs = doc.proseDiff;
+    Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.text, runs), enumerable: false, configurable: true });
+  }
+  return doc;
 }
 
 const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|last|next|ago|this)/i;
