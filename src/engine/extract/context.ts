@@ -200,17 +200,14 @@ function localClasses(prose: string, s: { start: number; end: number }, v: Menti
   return [left, right];
 }
 
+/** The last of the characters in text[from, to), or -1 (a scan of the clause, not of the document). */
 function lastIndexOfAny(text: string, chars: string[], from: number, to: number): number {
-  let best = -1;
-  for (const c of chars) best = Math.max(best, text.lastIndexOf(c, to - 1) >= from ? text.lastIndexOf(c, to - 1) : -1);
-  return best;
+  for (let i = to - 1; i >= from; i--) if (chars.includes(text[i]!)) return i;
+  return -1;
 }
 
+/** The first of the characters in text[from, to), or -1. */
 function firstIndexOfAny(text: string, chars: string[], from: number, to: number): number {
-  let best = -1;
-  for (const c of chars) {
-    const i = text.indexOf(c, from);
-    if (i >= 0 && i < to && (best < 0 || i < best)) best = i;
-  }
-  return best;
+  for (let i = from; i < to; i++) if (chars.includes(text[i]!)) return i;
+  return -1;
 }

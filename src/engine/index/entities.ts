@@ -171,7 +171,8 @@ interface NameStats {
   surfaces: Surfaces;
   /** How many times each surface follows an honorific. */
   honorifics: Map<string, number>;
-  definitions: AcronymDefinition[];
+  /** Each acronym definition once, with how many times the corpus gives it (kept at 0: their order is the corpus's). */
+  definitions: Map<string, { definition: AcronymDefinition; count: number }>;
 }
 
 export function buildEntities(docs: PreparedDocument[]): EntityTable {
@@ -179,7 +180,7 @@ export function buildEntities(docs: PreparedDocument[]): EntityTable {
   for (const d of docs) countLowerWords(d.prose, lowerWords);
   // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
   const midSentence = new Set(docs.flatMap((d) => d.names.filter((n) => !n.sentenceInitial).map((n) => foldName(n.text))));
-  const stats: NameStats = { lowerWords, midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: [] };
+  const stats: NameStats = { lowerWords, midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: new Map() };
   for (const d of docs) addNames(stats, d, 1);
   return tableFrom(stats);
 }
@@ -216,12 +217,17 @@ function addNames(stats: NameStats, doc: PreparedDocument, sign: 1 | -1): void {
     if (s.count > 0) stats.surfaces.set(key, s);
     else stats.surfaces.delete(key);
   }
-  if (sign > 0) stats.definitions.push(...definitions);
-  else for (const d of definitions) stats.definitions.splice(stats.definitions.findIndex((x) => x.acronym === d.acronym && x.longName === d.longName), 1);
+  for (const d of definitions) {
+    const key = `${d.acronym}\u0000${d.longName}`;
+    const known = stats.definitions.get(key);
+    if (known) known.count += sign;
+    else stats.definitions.set(key, { definition: d, count: sign });
+  }
 }
 
 function tableFrom(stats: NameStats): EntityTable {
-  const { lowerWords, definitions } = stats;
+  const { lowerWords } = stats;
+  const definitions = [...stats.definitions.values()].filter((d) => d.count > 0).map((d) => d.definition);
   // The votes and surfaces are copied: what follows adjusts them, and the stats stay as counted.
   const votes = new Map([...stats.votes].map(([k, v]) => [k, { ...v }]));
   const surfaces: Surfaces = new Map([...stats.surfaces].map(([k, s]) => [k, { ...s }]));
@@ -303,13 +309,19 @@ function addPersons(table: EntityTable, surfaces: Surfaces, typed: Map<string, E
   }
   const singles = [...typed].filter(([k, t]) => t === "person" && !k.includes(" ")).map(([k]) => k);
   const claimed = new Set<string>();
+  // How many groups each first name leads (a first name alone is a person's only when it leads one).
+  const groupsLed = new Map<string, number>();
+  for (const g of groups) {
+    const first = g[0]!.split(" ")[0]!;
+    groupsLed.set(first, (groupsLed.get(first) ?? 0) + 1);
+  }
   for (const group of groups) {
     const keys = new Set<string>(group);
     const lasts = new Set(group.map((k) => k.split(" ").pop()!));
     const firsts = new Set(group.map((k) => k.split(" ")[0]!));
     for (const single of singles) {
       const sameLast = [...lasts].some((l) => closeSpelling(l, single));
-      const sameFirst = firsts.has(single) && groups.filter((g) => g[0]!.split(" ")[0] === single).length === 1;
+      const sameFirst = firsts.has(single) && groupsLed.get(single) === 1;
       if (sameLast || sameFirst) {
         keys.add(single);
         claimed.add(single);
