@@ -79,7 +79,10 @@ export async function showConflicts(s: Services): Promise<void> {
   const folder = vscode.window.activeTextEditor ? s.sources.folderOf(vscode.window.activeTextEditor.document.uri) : vscode.workspace.workspaceFolders?.[0];
   if (!folder) return void vscode.window.showInformationMessage("Corroborate: open a folder with sources first.");
   await s.sources.whenReady(folder);
-  const conflicts = await s.engine.request({ op: "conflicts", root: folder.uri.toString() });
+  // Worked out on first request (in a large archive it takes a while: say so).
+  const conflicts = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "Corroborate: comparing the sources" }, () =>
+    s.engine.request({ op: "conflicts", root: folder.uri.toString() }),
+  );
   if (!conflicts.length) return void vscode.window.showInformationMessage("Corroborate: the sources agree on every point found.");
   type Item = vscode.QuickPickItem & { evidence?: Evidence };
   const items: Item[] = conflicts.flatMap((c) => [

@@ -53,7 +53,6 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
           return { path: m.path, title: m.title, sentences: s.doc.sentences.length, ...(m.outlet ? { outlet: m.outlet } : {}), ...(m.date ? { date: formatDate(m.date) } : {}) };
         }),
         problems: set.allProblems(),
-        conflicts: corpus.conflicts.length,
       };
     }
     case "check": {

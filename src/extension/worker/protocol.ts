@@ -12,7 +12,6 @@ export interface SourceSummary {
 export interface CorpusSummary {
   sources: SourceSummary[];
   problems: Problem[];
-  conflicts: number;
 }
 
 export interface CheckReply {
