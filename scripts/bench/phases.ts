@@ -31,7 +31,8 @@ async function index(n: number) {
   const store: SourceStore = { list: async () => files.map((path) => ({ path })), read: async (path) => readFileSync(path) };
   const pool = new PreparePool(join(__dirname, "../../dist/prepare-worker.js"));
   const t0 = performance.now();
-  const { corpus, set } = await loadCorpus(store, { readerFor: (count) => (worthPooling(count) ? pool.read : undefined) });
+  // The threads stop once every file is read, before the corpus is built (as in the CLI and the editor).
+  const { corpus, set } = await loadCorpus(store, { readerFor: (count) => (worthPooling(count) ? pool.read : undefined), afterReading: () => pool.close() });
   const indexMs = ms(t0);
   const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
 
@@ -61,15 +62,14 @@ async function index(n: number) {
     edits.push(ms(t));
   }
 
-  // Re-index one changed source, as the editor's engine does when a source is saved: read in the
-  // pool (its threads are warm), then taken into the corpus.
+  // Re-index one changed source, as the editor's engine does when a source is saved once the
+  // folder is indexed: read in its own thread, then taken into the corpus.
   const one = files[Math.floor(files.length / 2)]!;
   const changed = Buffer.from(readFileSync(one, "utf8").replace(/\bthe\b/, "a"));
   t = performance.now();
-  set.accept(one, await pool.read(one, changed));
+  set.upsert(one, changed);
   const inPlace = set.corpus() === corpus;
   const reindexOne = ms(t);
-  await pool.close();
 
   return {
     sources: files.length, bytes, index_s: indexMs / 1000, mb_per_s: bytes / 1e6 / (indexMs / 1000), peak_rss_mb: rssAfterIndex,
@@ -108,10 +108,12 @@ async function eventLoop(n: number) {
   // The extension host's side: read each file (asynchronously, as through workspace.fs) and hand
   // it to the worker, sixteen files in flight, as the extension does.
   const files = sourcesOf(n);
+  await request({ op: "reset", root: "r" });
   let next = 0;
   await Promise.all(Array.from({ length: 16 }, async () => {
     for (let i = next++; i < files.length; i = next++) await request({ op: "upsert", root: "r", path: files[i]!, bytes: await readFile(files[i]!) });
   }));
+  await request({ op: "persist", root: "r" }); // indexing done, as the extension says it
   await request({ op: "summary", root: "r" });
   await request({ op: "check", root: "r", path: "draft.md", text: readFileSync(join(dir!, "draft.md"), "utf8"), citationStyle: "footnote" });
   h.disable();

@@ -74,12 +74,15 @@ async function openCorpus(args: CliArgs, io: Io): Promise<{ corpus: Corpus; prob
   const cache = args.cache ? new ReadingCache(args.cache).load() : undefined;
   if (cache?.problem) io.err(`corroborate: ${displayPath(args.cache!)}: the index cache is ${cache.problem}`);
   const mtimes = new Map<string, number | undefined>();
+  // The reading threads stop before the corpus is built: their memory is not needed any more.
+  const afterReading = () => pool?.close();
   const options: LoadOptions = cache
     ? {
         readerFor: (files) => cache.wrap(pooled(files) ?? (async (path, bytes) => readSource(path, bytes)), (path) => mtimes.get(path)),
         known: (entry) => (mtimes.set(entry.path, entry.mtime), cache.unchanged(entry)),
+        afterReading,
       }
-    : { readerFor: pooled };
+    : { readerFor: pooled, afterReading };
   const { corpus, problems } = await loadCorpus(store, options).finally(() => pool?.close());
   const unsaved = cache?.save();
   if (unsaved) io.err(`corroborate: ${displayPath(args.cache!)}: could not save the index cache: ${unsaved}`);

@@ -30,6 +30,8 @@ export interface LoadOptions {
   readerFor?: (files: number) => SourceReader | undefined;
   /** A source already prepared (a persisted cache that knows this file's size and date): not read again. */
   known?: (entry: SourceEntry) => SourceReading | undefined;
+  /** Called once every file is read, before the corpus is built (to stop reading threads: their memory). */
+  afterReading?: () => Promise<void> | void;
   /** How many files are read ahead while earlier ones are being prepared. */
   concurrency?: number;
 }
@@ -62,5 +64,6 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     while (next < entries.length && next < i + width) inFlight.push(one(entries[next++]!));
     set.accept(entries[i]!.path, await inFlight.shift()!);
   }
+  await options.afterReading?.();
   return { corpus: set.corpus(), problems: set.allProblems(), set };
 }

@@ -137,15 +137,15 @@ export class WorkspaceSources implements vscode.Disposable {
     await this.refreshSummary(folder);
   }
 
-  /** Writes the folder's index cache (nothing happens without a cache folder). */
+  /** Tells the engine the folder is indexed: it writes the index cache, if there is a cache folder. */
   private async persist(root: string): Promise<void> {
-    if (!this.cacheRoot) return;
     const problem = await this.engine.request({ op: "persist", root });
     if (problem) this.output.appendLine(`could not save the index cache: ${problem}`);
   }
 
   /** After sources change: the cache is written once they have been quiet for a while. */
   private persistSoon(root: string): void {
+    if (!this.cacheRoot) return;
     clearTimeout(this.persistLater.get(root));
     this.persistLater.set(root, setTimeout(() => void this.persist(root).catch(() => undefined), 5000));
   }

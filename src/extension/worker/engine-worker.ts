@@ -17,6 +17,8 @@ interface Root {
 
 const roots = new Map<string, Root>();
 let pool: PreparePool | undefined;
+/** Folders being indexed (from reset to persist): their many sources are read in the pool. */
+const indexing = new Set<string>();
 
 function rootFor(key: string): Root {
   let root = roots.get(key);
@@ -24,9 +26,13 @@ function rootFor(key: string): Root {
   return root;
 }
 
-/** Reads a source in the pool (or here, on one core), through the folder's cache when it has one. */
+/**
+ * Reads a source through the folder's cache when it has one: in the pool while folders are being
+ * indexed, here otherwise (one changed file; the pool's threads are stopped once indexing ends,
+ * so their memory is given back).
+ */
 function read(root: Root, path: string, bytes: Uint8Array): Promise<SourceReading> {
-  const prepare = defaultSize() > 1 ? (pool ??= new PreparePool()).read : async (p: string, b: Uint8Array) => readSource(p, b);
+  const prepare = indexing.size && defaultSize() > 1 ? (pool ??= new PreparePool()).read : async (p: string, b: Uint8Array) => readSource(p, b);
   return root.cache ? root.cache.wrap(prepare)(path, bytes) : prepare(path, bytes);
 }
 
@@ -43,6 +49,11 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
     case "persist": {
       const problem = root.cache?.save() ?? null;
       root.cache?.settle();
+      indexing.delete(request.root);
+      if (!indexing.size && pool) {
+        void pool.close();
+        pool = undefined;
+      }
       return problem;
     }
     case "summary": {
@@ -71,6 +82,7 @@ function answer(request: Request): Promise<unknown> {
     const root: Root = { set: new SourceSet(), queue: Promise.resolve() };
     if (request.cacheDir) root.cache = new ReadingCache(request.cacheDir).load();
     roots.set(request.root, root);
+    indexing.add(request.root);
     return Promise.resolve(root.cache?.problem ? `the index cache in ${request.cacheDir} is ${root.cache.problem}` : null);
   }
   const root = rootFor(request.root);

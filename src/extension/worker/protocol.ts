@@ -29,7 +29,7 @@ export type Request =
   | { op: "check"; root: string; path: string; text: string; citationStyle: CitationStyle }
   | { op: "search"; root: string; query: string }
   | { op: "conflicts"; root: string }
-  /** Writes the folder's cache of prepared sources (after indexing, and after sources change). */
+  /** The folder is indexed (or its sources changed): writes its cache of prepared sources, stops the reading threads. */
   | { op: "persist"; root: string };
 
 export interface Replies {
