@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { Corpus } from "../../src/engine/index/corpus";
+import { WordIndex } from "../../src/engine/index/word-index";
 import { checkDraft } from "../../src/engine/verify/check";
 import { prepareDocument } from "../../src/engine/ingest/document";
 import type { Finding } from "../../src/engine/types";
@@ -86,4 +87,23 @@ test("inserting the same citation twice does not duplicate the footnote definiti
     const definitions = twice.match(/^\[\^[^\]]+\]:/gm) ?? [];
     assert.equal(new Set(definitions).size, definitions.length, "each footnote defined once");
   }), { numRuns: 60, seed });
+});
+
+test("word index: the best sentences for a quote's words are the same whether common words are cut short or not", () => {
+  // Sentences of words drawn from a skewed vocabulary (a few words everywhere, most rare).
+  const vocabulary = Array.from({ length: 300 }, (_, i) => `w${i}`);
+  const sentence = fc.array(fc.integer({ min: 0, max: 299 }).map((i) => vocabulary[Math.floor((i * i) / 300)]!), { minLength: 3, maxLength: 20 });
+  fc.assert(
+    fc.property(fc.array(sentence, { minLength: 20, maxLength: 300 }), fc.array(fc.integer({ min: 0, max: 299 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 15 }), (sentences, query, limit) => {
+      const index = new WordIndex();
+      sentences.forEach((words, id) => index.add(id, words.join(" ")));
+      const words = query.map((i) => vocabulary[Math.floor((i * i) / 300)]!);
+      const best = (scores: Map<number, number>) => [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id);
+      const all = index.withMost(words);
+      const cut = index.withMost(words, limit);
+      assert.ok(cut.size <= all.size);
+      assert.deepEqual(best(cut), best(all));
+    }),
+    { ...RUNS, numRuns: 200 },
+  );
 });

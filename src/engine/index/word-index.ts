@@ -47,15 +47,36 @@ export class WordIndex {
     return this.removed.size ? result.filter((id) => !this.removed.has(id)) : result;
   }
 
-  /** Sentences with any of the words, scored: rarer words count more. */
-  withMost(words: string[]): Map<number, number> {
+  /**
+   * Sentences with any of the words, scored (rarer words count more), among them every one that
+   * can be among the `limit` best. Rare words first; once a common word's weight, with all the
+   * words after it, could no longer lift a sentence not yet seen to the `limit`-th best score so
+   * far, that word only adds to the sentences already seen (the best are the same; a quote's
+   * common words no longer bring in tens of thousands of sentences).
+   */
+  withMost(words: string[], limit = Infinity): Map<number, number> {
+    const lists = [...new Set(words)]
+      .map((w) => this.postings.get(w) ?? [])
+      .filter((list, i, all) => list.length && list.length <= 20_000 && all.indexOf(list) === i)
+      .sort((a, b) => a.length - b.length);
+    const weights = lists.map((list) => 1 / Math.log(2 + list.length));
+    const rest = weights.map((_, i) => weights.slice(i).reduce((a, b) => a + b, 0));
     const score = new Map<number, number>();
-    for (const w of new Set(words)) {
-      const list = this.postings.get(w);
-      if (!list || list.length > 20_000 || STOPWORDS.has(w)) continue;
-      const weight = 1 / Math.log(2 + list.length);
-      for (const id of list) if (!this.removed.has(id)) score.set(id, (score.get(id) ?? 0) + weight);
-    }
+    let closed = false; // once closed, it stays so: what is left only shrinks, the bar only rises
+    lists.forEach((list, i) => {
+      const weight = weights[i]!;
+      closed ||= score.size >= limit && rest[i]! < nthLargest(score, limit);
+      if (!closed) {
+        for (const id of list) if (!this.removed.has(id)) score.set(id, (score.get(id) ?? 0) + weight);
+      } else if (score.size * 16 < list.length) {
+        for (const [id, s] of score) if (contains(list, id)) score.set(id, s + weight);
+      } else {
+        for (const id of list) {
+          const s = score.get(id);
+          if (s !== undefined) score.set(id, s + weight);
+        }
+      }
+    });
     return score;
   }
 
@@ -72,4 +93,10 @@ function contains(sorted: number[], id: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** The n-th largest of the scores (n ≤ their number). */
+function nthLargest(scores: Map<number, number>, n: number): number {
+  const values = Float64Array.from(scores.values()).sort();
+  return values[values.length - n]!;
 }

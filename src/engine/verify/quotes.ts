@@ -3,7 +3,7 @@
 // whitespace and case are not differences.
 import type { Finding, Quote } from "../types";
 import type { Corpus } from "../index/corpus";
-import { foldQuote } from "../extract/fold";
+import { foldQuote, foldWord } from "../extract/fold";
 import { evidenceFor, sourceLabel } from "./evidence";
 import { finding } from "./findings";
 import { replaceFix } from "./fixes";
@@ -62,7 +62,7 @@ function closestPassage(corpus: Corpus, words: string[]): { source: number; sent
     const s = source.doc.sentences[ref.sentence]!;
     const raw = source.doc.text.slice(s.start, s.end);
     const tokens = [...raw.matchAll(/[\p{L}\p{N}'’-]+/gu)];
-    const foldedTokens = tokens.map((t) => foldQuote(t[0]));
+    const foldedTokens = tokens.map((t) => foldWord(t[0]));
     const { length, from, to } = lcsWindow(words, foldedTokens);
     const share = length / words.length;
     if (!best || share > best.share) {
