@@ -10,14 +10,21 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import Module from "node:module";
-import { loadCorpus, readSource, type SourceStore } from "../../src/engine/index";
-import { ReadingCache } from "../../src/host/reading-cache";
-import { PreparePool, worthPooling } from "../../src/host/prepare-pool";
+import type { SourceStore } from "../../src/engine/index";
+import { loadSources } from "../../src/host/load-sources";
 import { checkDraft } from "../../src/engine/verify/check";
 
 const [phase, dir, nArg] = process.argv.slice(2);
 const ms = (t0: number) => performance.now() - t0;
 const sourcesOf = (n: number) => readdirSync(join(dir!, "sources")).sort().slice(0, n).map((f) => join(dir!, "sources", f));
+
+/** The files as the CLI's disk store lists them: with their size and modification time. */
+function storeOf(files: string[]): SourceStore {
+  return {
+    list: async () => files.map((path) => { const st = statSync(path); return { path, size: st.size, mtime: st.mtimeMs }; }),
+    read: async (path) => readFileSync(path),
+  };
+}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -27,12 +34,10 @@ function percentile(xs: number[], p: number): number {
 async function index(n: number) {
   const files = sourcesOf(n);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  // As the CLI reads a folder: a pool of threads (one per core) prepares the files, in path order.
-  const store: SourceStore = { list: async () => files.map((path) => ({ path })), read: async (path) => readFileSync(path) };
-  const pool = new PreparePool(join(__dirname, "../../dist/prepare-worker.js"));
+  // As the CLI reads a folder: a pool of threads (one per core) prepares the files, stopped
+  // once every file is read, before the corpus is built.
   const t0 = performance.now();
-  // The threads stop once every file is read, before the corpus is built (as in the CLI and the editor).
-  const { corpus, set } = await loadCorpus(store, { readerFor: (count) => (worthPooling(count) ? pool.read : undefined), afterReading: () => pool.close() });
+  const { corpus, set } = await loadSources(storeOf(files));
   const indexMs = ms(t0);
   const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
 
@@ -80,17 +85,12 @@ async function index(n: number) {
 /** As `corroborate --cache CACHE` opens a folder: unchanged files from the cache, the others read. */
 async function reopen(n: number, cacheDir: string) {
   const files = sourcesOf(n);
-  const store: SourceStore = { list: async () => files.map((path) => { const st = statSync(path); return { path, size: st.size, mtime: st.mtimeMs }; }), read: async (path) => readFileSync(path) };
-  const pool = new PreparePool(join(__dirname, "../../dist/prepare-worker.js"));
   const t0 = performance.now();
-  const cache = new ReadingCache(cacheDir).load();
-  const loadMs = ms(t0);
-  const { corpus } = await loadCorpus(store, { readerFor: (count) => cache.wrap(worthPooling(count) ? pool.read : async (p, b) => readSource(p, b)), known: cache.unchanged });
+  const { corpus, cache } = await loadSources(storeOf(files), { cacheDir });
   const readyMs = ms(t0);
-  await pool.close();
   const saveStart = performance.now();
-  cache.save();
-  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, cache_load_ms: loadMs, reused: cache.stats.reused, read: cache.stats.read, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6 };
+  cache!.save();
+  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6 };
 }
 
 async function eventLoop(n: number) {

@@ -1,13 +1,12 @@
 // The `corroborate` command: check drafts, list mentions, sources and the sources' conflicts.
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { checkDraft, conflictSummaries, decodeBytes, loadCorpus, readSource, RED_KINDS, type Corpus, type LoadOptions, type Problem } from "../engine/index";
+import { checkDraft, conflictSummaries, decodeBytes, RED_KINDS, type Corpus, type Problem } from "../engine/index";
 import { mentionsOf } from "../engine/index/corpus";
 import { prepareDocument } from "../engine/ingest/document";
 import { LineMap } from "../engine/ingest/lines";
 import { parseArgs, UsageError, USAGE, type CliArgs } from "./args";
-import { defaultSize, PreparePool, worthPooling } from "../host/prepare-pool";
-import { ReadingCache } from "../host/reading-cache";
+import { loadSources } from "../host/load-sources";
 import { DiskStore, describe, displayPath } from "./fs-store";
 import { fileReport, type FileReport } from "./report";
 import { findingLines, truncate } from "./format-text";
@@ -68,22 +67,8 @@ async function openCorpus(args: CliArgs, io: Io): Promise<{ corpus: Corpus; prob
     return undefined;
   }
   const store = new DiskStore(dirs);
-  let pool: PreparePool | undefined;
-  const threads = args.jobs ?? defaultSize();
-  const pooled = (files: number) => (threads > 1 && worthPooling(files) ? (pool = new PreparePool(undefined, threads)).read : undefined);
-  const cache = args.cache ? new ReadingCache(args.cache).load() : undefined;
+  const { corpus, problems, cache } = await loadSources(store, { ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.cache ? { cacheDir: args.cache } : {}) });
   if (cache?.problem) io.err(`corroborate: ${displayPath(args.cache!)}: the index cache is ${cache.problem}`);
-  const mtimes = new Map<string, number | undefined>();
-  // The reading threads stop before the corpus is built: their memory is not needed any more.
-  const afterReading = () => pool?.close();
-  const options: LoadOptions = cache
-    ? {
-        readerFor: (files) => cache.wrap(pooled(files) ?? (async (path, bytes) => readSource(path, bytes)), (path) => mtimes.get(path)),
-        known: (entry) => (mtimes.set(entry.path, entry.mtime), cache.unchanged(entry)),
-        afterReading,
-      }
-    : { readerFor: pooled, afterReading };
-  const { corpus, problems } = await loadCorpus(store, options).finally(() => pool?.close());
   const unsaved = cache?.save();
   if (unsaved) io.err(`corroborate: ${displayPath(args.cache!)}: could not save the index cache: ${unsaved}`);
   problems.unshift(...store.problems);

@@ -1,7 +1,7 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceEntry, SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
-import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, type Problem, type SourceReading } from "./source-set";
+import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, type Problem, type SourceReading } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
@@ -25,6 +25,12 @@ export interface LoadResult {
 /** Reads one file into a prepared document; a host may run it in other threads. */
 export type SourceReader = (path: string, bytes: Uint8Array) => Promise<SourceReading>;
 
+/** Reads in this thread. */
+export const readHere: SourceReader = async (path, bytes) => readSource(path, bytes);
+
+/** Files read ahead while earlier ones are prepared elsewhere. */
+const READ_AHEAD = 32;
+
 export interface LoadOptions {
   /** Reads files elsewhere (a pool of worker threads), given how many there are; by default, here, one after another. */
   readerFor?: (files: number) => SourceReader | undefined;
@@ -32,8 +38,6 @@ export interface LoadOptions {
   known?: (entry: SourceEntry) => SourceReading | undefined;
   /** Called once every file is read, before the corpus is built (to stop reading threads: their memory). */
   afterReading?: () => Promise<void> | void;
-  /** How many files are read ahead while earlier ones are being prepared. */
-  concurrency?: number;
 }
 
 /** Reads every source of a store into a corpus; a bad file is reported and skipped. */
@@ -41,15 +45,13 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   const set = new SourceSet();
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
   const pooled = options.readerFor?.(entries.length);
-  const reader = pooled ?? (async (path: string, bytes: Uint8Array) => readSource(path, bytes));
+  const reader = pooled ?? readHere;
   const one = async (entry: SourceEntry): Promise<SourceReading> => {
     const { path, size } = entry;
     if (!isSourcePath(path)) return readSource(path, new Uint8Array());
     const known = options.known?.(entry);
     if (known) return known;
-    if (size !== undefined && size > MAX_SOURCE_BYTES) {
-      return { list: [{ path, message: `skipped: ${(size / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
-    }
+    if (size !== undefined && size > MAX_SOURCE_BYTES) return { list: [{ path, message: tooBig(size) }] };
     try {
       return await reader(path, await store.read(path));
     } catch (error) {
@@ -57,7 +59,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     }
   };
   // A window of files in flight; results are taken in order, so the corpus is the same however read.
-  const width = Math.max(1, options.concurrency ?? (pooled ? 32 : 1));
+  const width = pooled ? READ_AHEAD : 1;
   const inFlight: Array<Promise<SourceReading>> = [];
   let next = 0;
   for (let i = 0; i < entries.length; i++) {

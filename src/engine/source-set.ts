@@ -40,10 +40,6 @@ export class SourceSet {
     return reading.list;
   }
 
-  skip(path: string, message: string): void {
-    this.problems.set(path, [{ path, message }]);
-  }
-
   remove(path: string): void {
     this.built = undefined;
     this.docs.delete(path);
@@ -68,6 +64,11 @@ export class SourceSet {
   }
 }
 
+/** Why a file this big is not read. */
+export function tooBig(bytes: number): string {
+  return `skipped: ${(bytes / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source`;
+}
+
 /** One source read: its prepared document, unless it could not be read, and what was wrong with it. */
 export interface SourceReading {
   doc?: PreparedDocument;
@@ -77,9 +78,7 @@ export interface SourceReading {
 /** Reads one file into a prepared document. Pure: it depends on this file alone, so it may run in any thread. */
 export function readSource(path: string, bytes: Uint8Array): SourceReading {
   if (!isSourcePath(path)) return { list: [{ path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` }] };
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    return { list: [{ path, message: `skipped: ${(bytes.length / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source` }] };
-  }
+  if (bytes.length > MAX_SOURCE_BYTES) return { list: [{ path, message: tooBig(bytes.length) }] };
   if (bytes.length === 0) return { list: [{ path, message: "empty file: nothing to read" }] };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { list: [{ path, message: `skipped: ${decoded.problem}` }] };

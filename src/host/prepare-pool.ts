@@ -28,11 +28,8 @@ export class PreparePool {
   /** A worker could not start (its script missing?): everything is read by the fallback instead. */
   private broken = false;
 
-  /**
-   * `script` is the bundled prepare worker (dist/prepare-worker.js); `fallback` reads in this
-   * thread, should the workers fail to start.
-   */
-  constructor(script = workerScript(), size = defaultSize(), private readonly fallback: (path: string, bytes: Uint8Array) => SourceReading = readSource) {
+  /** `script` is the bundled prepare worker (dist/prepare-worker.js). */
+  constructor(script = workerScript(), size = defaultSize()) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
   }
 
@@ -43,8 +40,12 @@ export class PreparePool {
       this.pump();
     });
 
+  /** Stops the threads; files still waiting or being read fail (none do when every read was awaited). */
   async close(): Promise<void> {
     this.closed = true;
+    const stopped = new Error("the reading pool is closed");
+    for (const job of [...this.queue.splice(0), ...this.slots.map((s) => s.job)]) job?.reject(stopped);
+    for (const slot of this.slots) slot.job = undefined;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -81,7 +82,7 @@ export class PreparePool {
     if (this.broken) {
       for (const job of this.queue.splice(0)) {
         try {
-          job.resolve(this.fallback(job.path, job.bytes));
+          job.resolve(readSource(job.path, job.bytes));
         } catch (error) {
           job.reject(error as Error);
         }

@@ -24,12 +24,16 @@ interface Entry {
 export interface CacheStats {
   reused: number;
   read: number;
+  /** Time to read and decode the cache file. */
+  loadMs: number;
 }
 
 export class ReadingCache {
   private entries = new Map<string, Entry>();
   private readonly fresh = new Map<string, Entry>();
-  readonly stats: CacheStats = { reused: 0, read: 0 };
+  /** Modification times of the files asked about (a store that lists them gives them). */
+  private readonly mtimes = new Map<string, number>();
+  readonly stats: CacheStats = { reused: 0, read: 0, loadMs: 0 };
   /** Why an existing cache file could not be used, if it could not. */
   problem: string | undefined;
 
@@ -37,11 +41,18 @@ export class ReadingCache {
 
   /** Loads the cache file, if there is one; a damaged or older one is set aside (and reported). */
   load(): this {
+    const start = performance.now();
+    this.loadFile();
+    this.stats.loadMs = performance.now() - start;
+    return this;
+  }
+
+  private loadFile(): void {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(this.dir, FILE));
     } catch {
-      return this; // no cache yet
+      return; // no cache yet
     }
     try {
       const data = deserialize(bytes) as { format: number; version: string; entries: Array<[string, Entry]> };
@@ -50,11 +61,11 @@ export class ReadingCache {
     } catch (error) {
       this.problem = `unreadable (${(error as Error).message}): rebuilt`;
     }
-    return this;
   }
 
   /** A file whose size and modification time are those cached: taken as it is, without reading it. */
   unchanged = (entry: { path: string; size?: number; mtime?: number }): SourceReading | undefined => {
+    if (entry.mtime !== undefined) this.mtimes.set(entry.path, entry.mtime);
     const known = this.entries.get(entry.path);
     if (!known || entry.mtime === undefined || known.mtime !== entry.mtime || known.size !== entry.size) return undefined;
     this.stats.reused++;
@@ -63,14 +74,14 @@ export class ReadingCache {
   };
 
   /** A reader that takes files with the cached content from the cache and reads the others with `read`. */
-  wrap(read: (path: string, bytes: Uint8Array) => Promise<SourceReading>, mtimeOf: (path: string) => number | undefined = () => undefined) {
+  wrap(read: (path: string, bytes: Uint8Array) => Promise<SourceReading>) {
     return async (path: string, bytes: Uint8Array): Promise<SourceReading> => {
       const hash = createHash("sha1").update(bytes).digest("hex");
       const known = this.entries.get(path) ?? this.fresh.get(path);
       const entry: Entry =
         known && known.size === bytes.length && known.hash === hash
-          ? (this.stats.reused++, { ...known, mtime: mtimeOf(path) })
-          : (this.stats.read++, { size: bytes.length, mtime: mtimeOf(path), hash, reading: await read(path, bytes) });
+          ? (this.stats.reused++, { ...known, mtime: this.mtimes.get(path) })
+          : (this.stats.read++, { size: bytes.length, mtime: this.mtimes.get(path), hash, reading: await read(path, bytes) });
       this.fresh.set(path, entry);
       return entry.reading;
     };

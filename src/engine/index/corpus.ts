@@ -11,6 +11,7 @@ import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
 import { ConflictSet, type Conflict } from "./conflicts";
 import { ValueIndex } from "./value-index";
+import { lowerBound } from "./sorted";
 
 export interface AnalysedSource {
   index: number;
@@ -224,16 +225,9 @@ export class Corpus {
   }
 }
 
-/** Where a source's entries begin in a list kept in source order (binary search). */
+/** Where a source's entries begin in a list kept in source order. */
 function firstOf(list: Array<{ source: number }>, source: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.source < source) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(list.length, (i) => list[i]!.source < source);
 }
 
 /** Takes one source's entries out of a list kept in source order. */

@@ -53,13 +53,14 @@ export class EntityTable {
    * counts and votes; if not, nothing is changed and the caller builds the table anew.
    */
   keepsThrough(before: PreparedDocument, after: PreparedDocument): boolean {
-    if (nameShape(before) !== nameShape(after)) return false;
+    const [was, is] = [nameFacts(before), nameFacts(after)];
+    if (was.shape !== is.shape) return false;
     const old = countLowerWords(before.prose, new Map());
     const now = countLowerWords(after.prose, new Map());
     const lower = this.stats.lowerWords;
     for (const [w, n] of old) if (!now.has(w) && (lower.get(w) ?? 0) - n <= 0) return false;
     for (const w of now.keys()) if (!old.has(w) && !lower.has(w)) return false;
-    if (nameSignature(before) !== nameSignature(after)) {
+    if (was.clues !== is.clues) {
       // Other clues (a title, "the" before a name): the votes change; do the entities?
       addNames(this.stats, before, -1);
       addNames(this.stats, after, 1);
@@ -71,9 +72,9 @@ export class EntityTable {
       }
       this.typeVotes = rebuilt.typeVotes;
     }
+    // No count reaches 0 (checked above): the set of lower-case words is the same.
     for (const [w, n] of old) lower.set(w, lower.get(w)! - n);
     for (const [w, n] of now) lower.set(w, (lower.get(w) ?? 0) + n);
-    for (const [w, n] of lower) if (n <= 0) lower.delete(w);
     return true;
   }
 
@@ -151,15 +152,15 @@ function sameEntities(a: Entity[], b: Entity[]): boolean {
   return a.length === b.length && a.every((e, i) => key(e) === key(b[i]!));
 }
 
-/** A document's names as the table's surfaces see them: texts and where they stand, definitions. */
-function nameShape(doc: PreparedDocument): string {
-  return JSON.stringify([doc.names.map((n) => [n.text, n.sentenceInitial]), findAcronymDefinitions(doc.prose, doc.names)]);
-}
-
-/** What of a document the entity table is built from: its name candidates and acronym definitions. */
-function nameSignature(doc: PreparedDocument): string {
-  const names = doc.names.map((n) => [n.text, n.clues.person, n.clues.organization, n.clues.place, n.honorific, n.sentenceInitial]);
-  return JSON.stringify([names, findAcronymDefinitions(doc.prose, doc.names)]);
+/**
+ * What of a document the entity table is built from: its names as the table's surfaces see them
+ * (texts and where they stand) with its acronym definitions, and the clues its names carry.
+ */
+function nameFacts(doc: PreparedDocument): { shape: string; clues: string } {
+  return {
+    shape: JSON.stringify([doc.names.map((n) => [n.text, n.sentenceInitial]), findAcronymDefinitions(doc.prose, doc.names)]),
+    clues: JSON.stringify(doc.names.map((n) => [n.clues.person, n.clues.organization, n.clues.place, n.honorific])),
+  };
 }
 
 /** What the entity table is made from, summed over the corpus: kept, to update for one changed source. */

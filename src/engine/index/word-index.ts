@@ -2,6 +2,7 @@
 // sentence ids, for finding a quotation's source. Function words are not indexed.
 import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
+import { containsSorted } from "./sorted";
 
 export class WordIndex {
   private readonly postings = new Map<string, number[]>();
@@ -41,7 +42,7 @@ export class WordIndex {
     // Posting lists are in ascending order: the few candidates are looked up in the long lists by bisection.
     let result = lists[0]!;
     for (const l of lists.slice(1)) {
-      result = result.filter((id) => contains(l, id));
+      result = result.filter((id) => containsSorted(l, id));
       if (!result.length) break;
     }
     return this.removed.size ? result.filter((id) => !this.removed.has(id)) : result;
@@ -60,7 +61,9 @@ export class WordIndex {
       .filter((list, i, all) => list.length && list.length <= 20_000 && all.indexOf(list) === i)
       .sort((a, b) => a.length - b.length);
     const weights = lists.map((list) => 1 / Math.log(2 + list.length));
-    const rest = weights.map((_, i) => weights.slice(i).reduce((a, b) => a + b, 0));
+    // What a sentence not seen before word i can still gain: the weights from i on.
+    const rest = [...weights];
+    for (let i = rest.length - 2; i >= 0; i--) rest[i]! += rest[i + 1]!;
     const score = new Map<number, number>();
     let closed = false; // once closed, it stays so: what is left only shrinks, the bar only rises
     lists.forEach((list, i) => {
@@ -69,7 +72,7 @@ export class WordIndex {
       if (!closed) {
         for (const id of list) if (!this.removed.has(id)) score.set(id, (score.get(id) ?? 0) + weight);
       } else if (score.size * 16 < list.length) {
-        for (const [id, s] of score) if (contains(list, id)) score.set(id, s + weight);
+        for (const [id, s] of score) if (containsSorted(list, id)) score.set(id, s + weight);
       } else {
         for (const id of list) {
           const s = score.get(id);
@@ -79,20 +82,6 @@ export class WordIndex {
     });
     return score;
   }
-
-}
-
-function contains(sorted: number[], id: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = sorted[mid]!;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 /** The n-th largest of the scores (n ≤ their number). */

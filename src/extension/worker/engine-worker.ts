@@ -2,7 +2,7 @@
 // Sources are prepared in a pool of threads of their own (one per core) and taken into the
 // corpus in the order they came; every other request waits for the sources sent before it.
 import { parentPort } from "node:worker_threads";
-import { checkDraft, conflictSummaries, readSource, searchSources, SourceSet, type SourceReading } from "../../engine/index";
+import { checkDraft, conflictSummaries, readHere, searchSources, SourceSet, type SourceReading } from "../../engine/index";
 import { formatDate } from "../../engine/extract/dates";
 import { defaultSize, PreparePool } from "../../host/prepare-pool";
 import { ReadingCache } from "../../host/reading-cache";
@@ -32,7 +32,7 @@ function rootFor(key: string): Root {
  * so their memory is given back).
  */
 function read(root: Root, path: string, bytes: Uint8Array): Promise<SourceReading> {
-  const prepare = indexing.size && defaultSize() > 1 ? (pool ??= new PreparePool()).read : async (p: string, b: Uint8Array) => readSource(p, b);
+  const prepare = indexing.size && defaultSize() > 1 ? (pool ??= new PreparePool()).read : readHere;
   return root.cache ? root.cache.wrap(prepare)(path, bytes) : prepare(path, bytes);
 }
 

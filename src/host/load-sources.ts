@@ -1,0 +1,30 @@
+// A folder of sources loaded as the CLI and the benchmark load it: read in a pool of threads
+// (one per core, when there are enough files), through the persisted index cache when given one.
+import { loadCorpus, readHere, type LoadResult, type SourceStore } from "../engine/index";
+import { defaultSize, PreparePool, worthPooling } from "./prepare-pool";
+import { ReadingCache } from "./reading-cache";
+
+export interface SourceLoading {
+  /** Threads that read the sources (1: none); one per core by default. */
+  jobs?: number;
+  /** Folder of the index cache; none by default. */
+  cacheDir?: string;
+}
+
+export interface LoadedSources extends LoadResult {
+  /** The cache, to save once the caller is done (not counted in the time to ready). */
+  cache?: ReadingCache;
+}
+
+export async function loadSources(store: SourceStore, { jobs = defaultSize(), cacheDir }: SourceLoading = {}): Promise<LoadedSources> {
+  let pool: PreparePool | undefined;
+  const cache = cacheDir ? new ReadingCache(cacheDir).load() : undefined;
+  const readerFor = (files: number) => {
+    const read = jobs > 1 && worthPooling(files) ? (pool = new PreparePool(undefined, jobs)).read : undefined;
+    return cache ? cache.wrap(read ?? readHere) : read;
+  };
+  // The reading threads stop before the corpus is built: their memory is not needed any more.
+  const close = () => pool?.close();
+  const loaded = await loadCorpus(store, { readerFor, afterReading: close, ...(cache ? { known: cache.unchanged } : {}) }).finally(close);
+  return cache ? { ...loaded, cache } : loaded;
+}
