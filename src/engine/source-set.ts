@@ -3,7 +3,7 @@
 // benchmark all load sources through it.
 import { Corpus } from "./index/corpus";
 import { decodeBytes } from "./ingest/decode";
-import { prepareDocument, SOURCE_EXTENSIONS, withProse, type PreparedDocument } from "./ingest/document";
+import { prepareDocument, SOURCE_EXTENSIONS, withViews, type PreparedDocument } from "./ingest/document";
 
 export interface Problem {
   path: string;
@@ -30,7 +30,7 @@ export class SourceSet {
 
   /** Takes a source read elsewhere (by `readSource`, perhaps in another thread). */
   accept(path: string, reading: SourceReading): Problem[] {
-    if (reading.doc) withProse(reading.doc);
+    if (reading.doc) withViews(reading.doc);
     // A source changed in place is re-indexed alone when it leaves the entities as they were.
     const replaced = this.built && reading.doc && this.docs.has(path) ? this.built.sources.findIndex((s) => s.doc.meta.path === path) : -1;
     if (replaced < 0 || !this.built!.replaceSource(replaced, reading.doc!)) this.built = undefined;

@@ -4,9 +4,10 @@ import { decodeBytes } from "../../src/engine/ingest/decode";
 import { splitSentences } from "../../src/engine/ingest/sentences";
 import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
 import { markdownProse } from "../../src/engine/ingest/markdown";
-import { prepareDocument, withProse } from "../../src/engine/ingest/document";
+import { prepareDocument, withViews } from "../../src/engine/ingest/document";
 import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
+import { findNameCandidates } from "../../src/engine/extract/names";
 
 const sentencesOf = (text: string) => splitSentences(text, [[0, text.length]]).map((s) => text.slice(s.start, s.end));
 
@@ -108,8 +109,21 @@ test("prose view: kept as where it differs from the text, made again the same, a
     assert.equal(applyProse(text, diffProse(text, expected)!), expected);
     const copy = structuredClone(doc);
     assert.equal(Object.keys(copy).includes("prose"), false, "the prose is not copied");
-    assert.equal(withProse(copy).prose, expected);
+    assert.equal(withViews(copy).prose, expected);
   }
   assert.equal(diffProse("abc", "abcd"), undefined, "a prose of another length is not a blanked text");
   assert.equal(diffProse("abc", "aXc"), undefined, "nor one with other letters");
+});
+
+test("name candidates: kept packed, made again the same as found, also after crossing a thread", () => {
+  const text = "# Dock strike\n\nMs Ana Ruiz, who leads the Federation of Port Workers, said on Monday that Jean-Luc Moreau's NFPW had met in Lagos.\nMoreau replied to the Ministry of Labour.\n";
+  const doc = prepareDocument("a.md", text);
+  const prose = doc.prose;
+  const found = doc.sentences.flatMap((s) => findNameCandidates(prose, s.start, s.end));
+  assert.ok(doc.names.length >= 4, "the names are found");
+  assert.ok(doc.names.some((n) => n.honorific) && doc.names.some((n) => n.sentenceInitial), "flags kept");
+  for (const n of doc.names) assert.deepEqual(n, found.find((f) => f.start === n.start && f.end === n.end), `${n.text}: as found`);
+  assert.equal(Object.keys(doc).includes("names"), false, "the objects are not stored");
+  const copy = withViews(structuredClone(doc));
+  assert.deepEqual(copy.names, doc.names);
 });

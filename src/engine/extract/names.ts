@@ -5,6 +5,7 @@ import {
   COMPASS_WORDS, CURRENCY_WORDS, HONORIFICS, MONTHS, NOT_NAME_STARTERS, ORG_KEYWORDS, PERSON_TITLES, PLACE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS, WEEKDAYS,
 } from "./lexicon";
 import { isAcronym, isCamelCase, isCapitalised, tokenize, type Token } from "./tokens";
+import { nameWords } from "./name-table";
 
 export interface TypeClues {
   person: number;
@@ -134,7 +135,7 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
   const start = first.start;
   const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
   const surface = text.slice(start, end);
-  const words = surface.split(/[\s-]+/).filter(Boolean);
+  const words = nameWords(surface);
   const before = tokens.slice(Math.max(0, i - 3), i);
   const after = tokens.slice(j, j + 3);
   const prev = before[before.length - 1];

@@ -12,6 +12,8 @@ import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
 import { findQuotes } from "../extract/quotes";
 import { diffProse, proseFrom, type ProseDiff } from "./prose-view";
+import { packNames, unpackNames, type NameTable } from "../extract/name-table";
+import { Recent } from "./recent";
 
 export interface PreparedDocument {
   meta: DocumentMeta;
@@ -23,7 +25,10 @@ export interface PreparedDocument {
   sentences: Sentence[];
   dates: DateHit[];
   terms: TermHit[];
-  names: NameCandidate[];
+  /** The name candidates, packed (see extract/name-table). */
+  nameTable: NameTable;
+  /** The name candidates, made from the packed table when read (not stored). */
+  readonly names: NameCandidate[];
   quotes: Quote[];
   warnings: string[];
 }
@@ -89,18 +94,25 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   }
   const quotes = sentences.length ? findQuotes(prose) : [];
   const diff = diffProse(text, prose);
-  const doc = diff ? { meta, text, proseDiff: diff, sentences, dates, terms, names, quotes, warnings } : { meta, text, prose, sentences, dates, terms, names, quotes, warnings };
-  return withProse(doc as PreparedDocument);
+  const nameTable = packNames(names);
+  const doc = diff ? { meta, text, proseDiff: diff, sentences, dates, terms, nameTable, quotes, warnings } : { meta, text, prose, sentences, dates, terms, nameTable, quotes, warnings };
+  return withViews(doc as PreparedDocument);
 }
 
+const namesMade = new Recent<NameCandidate[]>(64);
+
 /**
- * Gives a document its `prose`, made from the text when read. Documents that crossed a thread or
- * came from a cache are plain data again and need it given back (the property is not copied).
+ * Gives a document its `prose`, made from the text, and its `names`, made from the packed table,
+ * when read. Documents that crossed a thread or came from a cache are plain data again and need
+ * them given back (the properties are not copied).
  */
-export function withProse(doc: PreparedDocument): PreparedDocument {
+export function withViews(doc: PreparedDocument): PreparedDocument {
   if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) {
     const runs = doc.proseDiff;
     Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.text, runs), enumerable: false, configurable: true });
+  }
+  if (!Object.getOwnPropertyDescriptor(doc, "names")) {
+    Object.defineProperty(doc, "names", { get: () => namesMade.get(doc, () => unpackNames(doc.prose, doc.nameTable)), enumerable: false, configurable: true });
   }
   return doc;
 }

@@ -2,6 +2,7 @@
 // the text with markup, web clutter and carriage returns blanked (spaces or line ends, same
 // length), so a document need not hold its text twice (a corpus of 10,000 would hold 80 MB more).
 // The prose is made again when asked for; the last few made are kept.
+import { Recent } from "./recent";
 
 /** Runs where the prose differs from the text: start, end, and what stands there (0: spaces, 1: line ends). */
 export type ProseDiff = number[];
@@ -36,19 +37,9 @@ export function applyProse(text: string, runs: ProseDiff): string {
   return parts.join("");
 }
 
-const KEEP = 64;
-const made = new Map<object, string>();
+const made = new Recent<string>(64);
 
 /** The prose of a document, made from its text and runs (the most recently used kept). */
 export function proseFrom(owner: object, text: string, runs: ProseDiff): string {
-  let prose = made.get(owner);
-  if (prose !== undefined) {
-    made.delete(owner); // most recently used last
-    made.set(owner, prose);
-    return prose;
-  }
-  prose = applyProse(text, runs);
-  if (made.size >= KEEP) made.delete(made.keys().next().value!);
-  made.set(owner, prose);
-  return prose;
+  return made.get(owner, () => applyProse(text, runs));
 }

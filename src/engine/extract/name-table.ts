@@ -1,0 +1,35 @@
+// A document's name candidates packed as numbers. A corpus of 10,000 sources has half a million
+// of them, and as objects (text, words, clues) they held 150 MB of its memory; packed they hold 11.
+// Their texts and words are the prose's, so they are made again from it when asked for.
+import type { NameCandidate } from "./names";
+
+/** Per candidate: start, end, person, organization and place clues, flags (see FLAG_*). */
+export type NameTable = Int32Array;
+
+const FIELDS = 6;
+const SENTENCE_INITIAL = 1;
+const HONORIFIC = 2;
+
+export function packNames(names: NameCandidate[]): NameTable {
+  const table = new Int32Array(names.length * FIELDS);
+  names.forEach((n, i) => {
+    table.set([n.start, n.end, n.clues.person, n.clues.organization, n.clues.place, (n.sentenceInitial ? SENTENCE_INITIAL : 0) | (n.honorific ? HONORIFIC : 0)], i * FIELDS);
+  });
+  return table;
+}
+
+/** The candidates of a packed table, their texts taken from the prose they were found in. */
+export function unpackNames(prose: string, table: NameTable): NameCandidate[] {
+  const names: NameCandidate[] = [];
+  for (let k = 0; k < table.length; k += FIELDS) {
+    const [start, end, person, organization, place, flags] = [table[k]!, table[k + 1]!, table[k + 2]!, table[k + 3]!, table[k + 4]!, table[k + 5]!];
+    const text = prose.slice(start, end);
+    names.push({ start, end, text, words: nameWords(text), clues: { person, organization, place }, sentenceInitial: (flags & SENTENCE_INITIAL) !== 0, honorific: (flags & HONORIFIC) !== 0 });
+  }
+  return names;
+}
+
+/** The words of a name as written ("Jean-Luc Picard": "Jean", "Luc", "Picard"). */
+export function nameWords(text: string): string[] {
+  return text.split(/[\s-]+/).filter(Boolean);
+}
