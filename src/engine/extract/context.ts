@@ -6,20 +6,20 @@ import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNON
 import { forEachWord, lemma } from "./tokens";
 
 export interface ValueContext {
-  /** Lemma classes of the value's own clause. */
-  local: Set<string>;
+  /** Lemma classes of the value's own clause, each once, in the order written. */
+  local: readonly string[];
   /** Lemma classes with weights: next to the value 1, its clause 0.5, its sentence 0.2, the sentence before 0.1. */
   weights: Weights;
   /** Meaning classes of the noun a figure measures ("ban", "forced labour"), when written. */
-  head: Set<string>;
+  head: readonly string[];
   /** The class of what a count counts ("people"): alike units, but not by themselves one event. */
   counted?: string;
   /** A date of saying ("the ministry said on Tuesday"), not of the event reported. */
   reporting?: boolean;
-  /** Entities named in the sentence. */
-  entities: Set<string>;
+  /** Entities named in the sentence (one list for all the sentence's values). */
+  entities: readonly string[];
   /** The people the value is said of ("Ruiz … two and a half years"). */
-  persons: string[];
+  persons: readonly string[];
 }
 
 const CLASS_OF = new Map<string, string>();
@@ -38,16 +38,34 @@ const IN_ORDER = /\b(?:respectively|accordingly|in that order)\b/i;
 
 /**
  * Classes and their weights, sorted by class: two contexts are compared by walking both lists
- * once, and a corpus holds a hundred thousand of them (a Map each would cost three times the memory).
+ * once. A corpus holds a hundred thousand of them, so they are kept small: the weights are a few
+ * fixed steps (see WEIGHT_STEPS), one character each of a string, rather than a typed array
+ * (whose buffer costs more than its numbers) or a Map (three times the memory).
  */
 export interface Weights {
-  classes: string[];
-  values: Float64Array;
+  classes: readonly string[];
+  /** One character per class: its code is the weight's step. */
+  steps: string;
+}
+
+/** Weights are kept in twentieths (0.1, 0.2, 0.25, 0.5 and 1 are all whole twentieths). */
+const STEP = 20;
+
+export function weightAt(weights: Weights, i: number): number {
+  return weights.steps.charCodeAt(i) / STEP;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** A list kept by many contexts: the empty one is shared. */
+function listOf(items: Iterable<string>): readonly string[] {
+  const list = [...items];
+  return list.length ? list : NONE;
 }
 
 function compactWeights(weights: Map<string, number>): Weights {
   const classes = [...weights.keys()].sort();
-  return { classes, values: Float64Array.from(classes, (c) => weights.get(c)!) };
+  return { classes, steps: String.fromCharCode(...classes.map((c) => Math.round(weights.get(c)! * STEP))) };
 }
 
 const classCache = new Map<string, string | undefined>();
@@ -117,8 +135,9 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
       return;
     }
     const sentenceText = prose.slice(s.start, s.end);
-    const entities = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
-    if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) entities.add(p);
+    const named = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
+    if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) named.add(p);
+    const entities = listOf(named);
 
     const ordered = orderedBinding(sentenceText, persons, values);
     for (const v of values) {
@@ -150,7 +169,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
         const after = persons.find((p) => p.start >= v.end && !/\b(?:which|that|whose|who)\b/i.test(prose.slice(v.end, p.start)));
         bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
       }
-      const context: ValueContext = { local, weights: compactWeights(weights), head, entities, persons: bound };
+      const context: ValueContext = { local: listOf(local), weights: compactWeights(weights), head: listOf(head), entities, persons: listOf(bound) };
       if (counted) context.counted = counted;
       if (v.date && REPORTING.test(prose.slice(Math.max(s.start, v.start - 40), v.start))) context.reporting = true;
       out.set(v, context);

@@ -109,7 +109,7 @@ export class ConflictSet {
 
 function bucketKeys(r: ValueRecord): string[] {
   const kind = r.mention.date ? `date:${r.mention.date.precision}` : `term:${r.mention.term!.kind}`;
-  return [...r.context.local].map((c) => `${kind}|${c}`);
+  return r.context.local.map((c) => `${kind}|${c}`);
 }
 
 function inValueOrder(a: ValueRecord, b: ValueRecord): number {
@@ -155,7 +155,7 @@ export function withParagraphSiblings(corpus: Corpus, records: ValueRecord[]): V
     for (const o of corpus.valuesOf(r.source)) {
       if (o.sentence.block !== r.sentence.block || out.includes(o)) continue;
       if (!comparable(o.mention, r.mention) || sameValue(o.mention, r.mention) || differentPeople(o.context, r.context)) continue;
-      if ([...o.context.local].some((c) => r.context.local.has(c))) out.push(o);
+      if (o.context.local.some((c) => r.context.local.includes(c))) out.push(o);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // How alike two values' contexts are: an IDF-weighted cosine of their words (rare words such as
 // "appeal" count more than "court"), plus the entities they share, minus nothing for absent words.
-import type { ValueContext } from "../extract/context";
+import { weightAt, type ValueContext } from "../extract/context";
 
 export class Idf {
   private readonly df = new Map<string, number>();
@@ -50,8 +50,8 @@ function weightedSum(x: ValueContext, idf: Idf): number {
   const kept = sums.get(x);
   if (kept && kept.version === idf.version) return kept.sum;
   let sum = 0;
-  const { classes, values } = x.weights;
-  for (let i = 0; i < classes.length; i++) sum += values[i]! * idf.weight(classes[i]!);
+  const { classes } = x.weights;
+  for (let i = 0; i < classes.length; i++) sum += weightAt(x.weights, i) * idf.weight(classes[i]!);
   sums.set(x, { version: idf.version, sum });
   return sum;
 }
@@ -60,13 +60,13 @@ export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similari
   // When something was said is not when it happened.
   if (Boolean(a.reporting) !== Boolean(b.reporting)) return NOTHING;
   // Figures that measure different things ("100 hours of forced labour", "a five-year ban") differ.
-  if (a.head.size && b.head.size && !sharesAny(a.head, b.head)) return NOTHING;
+  if (a.head.length && b.head.length && !a.head.some((c) => b.head.includes(c))) return NOTHING;
   // An IDF-weighted overlap coefficient: what the shorter context says, how much of it the other says too.
   let shared = 0;
-  const [ca, wa, cb, wb] = [a.weights.classes, a.weights.values, b.weights.classes, b.weights.values];
+  const [ca, cb] = [a.weights.classes, b.weights.classes];
   for (let i = 0, j = 0; i < ca.length && j < cb.length; ) {
     if (ca[i] === cb[j]) {
-      shared += Math.min(wa[i]!, wb[j]!) * idf.weight(ca[i]!);
+      shared += Math.min(weightAt(a.weights, i), weightAt(b.weights, j)) * idf.weight(ca[i]!);
       i++;
       j++;
     } else if (ca[i]! < cb[j]!) i++;
@@ -76,17 +76,12 @@ export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similari
   const sumB = weightedSum(b, idf);
   const overlap = sumA && sumB ? shared / Math.min(sumA, sumB) : 0;
   let common = 0;
-  for (const e of a.entities) if (b.entities.has(e)) common++;
-  const union = a.entities.size + b.entities.size - common;
+  for (const e of a.entities) if (b.entities.includes(e)) common++;
+  const union = a.entities.length + b.entities.length - common;
   const entityScore = union ? common / union : 0;
   const sharedEvent: string[] = [];
-  for (const c of a.local) if (b.local.has(c)) sharedEvent.push(c);
+  for (const c of a.local) if (b.local.includes(c)) sharedEvent.push(c);
   return { score: 0.8 * overlap + 0.2 * entityScore, sharedEvent };
-}
-
-function sharesAny(a: Set<string>, b: Set<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
 }
 
 /** Are the two values said of different people? Then they are not about the same thing. */

@@ -102,11 +102,11 @@ function isContradiction(value: Mention, context: ValueContext, s: Scored): bool
   if (value.date?.yearInferred && !/\d/.test(value.text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(value.text)) return false;
   if (!s.event || s.score < CONTRADICT_MIN) return false;
   // Two counts of "people" are not about one thing for that alone: they must share an event word.
-  if (context.counted && ![...context.local].some((c) => c !== context.counted && s.record.context.local.has(c))) return false;
+  if (context.counted && !context.local.some((c) => c !== context.counted && s.record.context.local.includes(c))) return false;
   // "a five-year ban" is contradicted only by a source figure about a ban.
-  if (context.head.size && ![...context.head].some((c) => s.record.context.head.has(c) || s.record.context.local.has(c))) return false;
+  if (context.head.length && !context.head.some((c) => s.record.context.head.includes(c) || s.record.context.local.includes(c))) return false;
   // Said of a person in the draft but of nobody in the source: only a very alike context will do.
-  if (context.persons.length && !s.record.context.persons.length && !context.persons.some((p) => s.record.context.entities.has(p))) return s.score >= 1.5 * CONTRADICT_MIN;
+  if (context.persons.length && !s.record.context.persons.length && !context.persons.some((p) => s.record.context.entities.includes(p))) return s.score >= 1.5 * CONTRADICT_MIN;
   return true;
 }
 
