@@ -29,6 +29,11 @@ export function unpackNames(prose: string, table: NameTable): NameCandidate[] {
   return names;
 }
 
+/** Each candidate's text and whether it opens its sentence, without making the candidates. */
+export function forEachNameText(prose: string, table: NameTable, visit: (text: string, sentenceInitial: boolean) => void): void {
+  for (let k = 0; k < table.length; k += FIELDS) visit(prose.slice(table[k]!, table[k + 1]!), (table[k + 5]! & SENTENCE_INITIAL) !== 0);
+}
+
 /** The words of a name as written ("Jean-Luc Picard": "Jean", "Luc", "Picard"). */
 export function nameWords(text: string): string[] {
   return text.split(/[\s-]+/).filter(Boolean);

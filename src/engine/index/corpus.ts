@@ -114,7 +114,7 @@ export class Corpus {
     doc.sentences.forEach((s, si) => {
       const id = this.sentenceRefs.length;
       this.idf.addSentence(classes[si]!);
-      this.words.add(id, prose.slice(s.start, s.end));
+      this.words.add(id, prose, s.start, s.end);
       this.sentenceRefs.push({ source: index, sentence: si });
       ids.push(id);
     });

@@ -1,6 +1,8 @@
 // Entities learned from the corpus: every mention of one person, organisation or place is one
 // entity with its variants (full names, surnames, acronyms, transliterations). Types are decided
 // by the votes of every occurrence; nothing here knows any particular story.
+import { forEachLowerWord } from "../extract/chars";
+import { forEachNameText } from "../extract/name-table";
 import type { PreparedDocument } from "../ingest/document";
 import type { NameCandidate, TypeClues } from "../extract/names";
 import { NOT_NAME_STARTERS, ORG_KEYWORDS } from "../extract/lexicon";
@@ -143,7 +145,7 @@ function decideType(words: string[], clues: TypeClues, persons: Entity[], known:
 
 /** Counts the words a text writes in lower case into `counts`. */
 function countLowerWords(prose: string, counts: Map<string, number>): Map<string, number> {
-  for (const m of prose.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  forEachLowerWord(prose, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
   return counts;
 }
 
@@ -178,9 +180,16 @@ interface NameStats {
 
 export function buildEntities(docs: PreparedDocument[]): EntityTable {
   const lowerWords = new Map<string, number>();
-  for (const d of docs) countLowerWords(d.prose, lowerWords);
   // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
-  const midSentence = new Set(docs.flatMap((d) => d.names.filter((n) => !n.sentenceInitial).map((n) => foldName(n.text))));
+  const midSentence = new Set<string>();
+  for (const d of docs) {
+    const prose = d.prose;
+    countLowerWords(prose, lowerWords);
+    // Read from the packed table: no candidate objects made for this pass over the corpus.
+    forEachNameText(prose, d.nameTable, (text, sentenceInitial) => {
+      if (!sentenceInitial) midSentence.add(foldName(text));
+    });
+  }
   const stats: NameStats = { lowerWords, midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: new Map() };
   for (const d of docs) addNames(stats, d, 1);
   return tableFrom(stats);

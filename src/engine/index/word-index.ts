@@ -3,6 +3,7 @@
 import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
 import { containsSorted } from "./sorted";
+import { forEachIndexWord } from "../extract/chars";
 
 export class WordIndex {
   private readonly postings = new Map<string, number[]>();
@@ -17,21 +18,22 @@ export class WordIndex {
   /** Posting lists by the word as written (null: not indexed), so that each word is folded once. */
   private readonly byRaw = new Map<string, number[] | null>();
 
-  add(id: number, text: string): void {
+  /** Indexes the words of text[from, to) (a sentence) under its id. */
+  add(id: number, text: string, from = 0, to = text.length): void {
     let last: number[] | null = null;
-    for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-      let list = this.byRaw.get(m[0]);
+    forEachIndexWord(text, from, to, (word) => {
+      let list = this.byRaw.get(word);
       if (list === undefined) {
-        const w = foldWord(m[0]);
+        const w = foldWord(word);
         list = w.length < 2 || STOPWORDS.has(w) ? null : (this.postings.get(w) ?? this.postings.set(w, []).get(w)!);
         if (this.byRaw.size > 500_000) this.byRaw.clear();
-        this.byRaw.set(m[0], list);
+        this.byRaw.set(word, list);
       }
       // The same word twice in a row is one posting (as are repeats: the list ends with this id).
-      if (!list || list === last) continue;
+      if (!list || list === last) return;
       last = list;
       if (list[list.length - 1] !== id) list.push(id);
-    }
+    });
   }
 
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */
