@@ -37,7 +37,7 @@ async function index(n: number) {
   // As the CLI reads a folder: a pool of threads (one per core) prepares the files, stopped
   // once every file is read, before the corpus is built.
   const t0 = performance.now();
-  const { corpus, set } = await loadSources(storeOf(files));
+  const { corpus, set, threads } = await loadSources(storeOf(files));
   const indexMs = ms(t0);
   const rssAfterIndex = process.resourceUsage().maxRSS / 1024;
 
@@ -78,7 +78,7 @@ async function index(n: number) {
 
   return {
     sources: files.length, bytes, index_s: indexMs / 1000, mb_per_s: bytes / 1e6 / (indexMs / 1000), peak_rss_mb: rssAfterIndex,
-    check_cold_ms: checkCold, check_full_ms: percentile(warm, 50), recheck_p95_ms: percentile(edits, 95), reindex_one_ms: reindexOne, reindex_in_place: inPlace,
+    check_cold_ms: checkCold, check_full_ms: percentile(warm, 50), recheck_p95_ms: percentile(edits, 95), reindex_one_ms: reindexOne, reindex_in_place: inPlace, threads,
   };
 }
 
@@ -86,11 +86,11 @@ async function index(n: number) {
 async function reopen(n: number, cacheDir: string) {
   const files = sourcesOf(n);
   const t0 = performance.now();
-  const { corpus, cache } = await loadSources(storeOf(files), { cacheDir });
+  const { corpus, cache, threads } = await loadSources(storeOf(files), { cacheDir });
   const readyMs = ms(t0);
   const saveStart = performance.now();
   cache!.save();
-  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6 };
+  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6, threads };
 }
 
 async function eventLoop(n: number) {

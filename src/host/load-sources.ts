@@ -14,6 +14,8 @@ export interface SourceLoading {
 export interface LoadedSources extends LoadResult {
   /** The cache, to save once the caller is done (not counted in the time to ready). */
   cache?: ReadingCache;
+  /** How many threads read the files (0: this one), for reports: a pool that cannot start falls back quietly. */
+  threads: number;
 }
 
 export async function loadSources(store: SourceStore, { jobs = defaultSize(), cacheDir }: SourceLoading = {}): Promise<LoadedSources> {
@@ -26,5 +28,6 @@ export async function loadSources(store: SourceStore, { jobs = defaultSize(), ca
   // The reading threads stop before the corpus is built: their memory is not needed any more.
   const close = () => pool?.close();
   const loaded = await loadCorpus(store, { readerFor, afterReading: close, ...(cache ? { known: cache.unchanged } : {}) }).finally(close);
-  return cache ? { ...loaded, cache } : loaded;
+  const threads = pool?.threads ?? 0;
+  return cache ? { ...loaded, cache, threads } : { ...loaded, threads };
 }

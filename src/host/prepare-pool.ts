@@ -3,7 +3,7 @@
 // Node only; the CLI, the benchmark and the extension's engine worker use it.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { readSource, type SourceReading } from "../engine/source-set";
 
@@ -31,6 +31,11 @@ export class PreparePool {
   /** `script` is the bundled prepare worker (dist/prepare-worker.js). */
   constructor(script = workerScript(), size = defaultSize()) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn(script));
+  }
+
+  /** How many threads read (0: none could start, and the files are read in this thread). */
+  get threads(): number {
+    return this.broken ? 0 : this.slots.length;
   }
 
   read = (path: string, bytes: Uint8Array): Promise<SourceReading> =>
@@ -99,10 +104,14 @@ export class PreparePool {
   }
 }
 
-/** Beside this bundle (dist/), or, when run from the sources (tests), in the built dist/. */
+/**
+ * Beside this bundle (dist/), or, when run from the sources (tests, the benchmark), in the built
+ * dist/. From __filename: when the sources are run through tsx, __dirname is not this folder.
+ */
 function workerScript(): string {
-  const beside = join(__dirname, "prepare-worker.js");
-  return existsSync(beside) ? beside : join(__dirname, "../../dist/prepare-worker.js");
+  const here = dirname(__filename);
+  const beside = join(here, "prepare-worker.js");
+  return existsSync(beside) ? beside : join(here, "../../dist/prepare-worker.js");
 }
 
 /** One worker per core; on one core a pool gains nothing, and reading stays in this thread. */

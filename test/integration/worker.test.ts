@@ -7,6 +7,8 @@ import { Worker } from "node:worker_threads";
 import type { Answer, Replies, Request } from "../../src/extension/worker/protocol";
 import { main } from "../../src/cli/main";
 import { PreparePool } from "../../src/host/prepare-pool";
+import { readSource } from "../../src/engine/source-set";
+import { withViews } from "../../src/engine/ingest/document";
 
 // The engine worker as the extension drives it: sources sent many at once (prepared in its pool
 // of threads), a cache of prepared sources in the extension's storage.
@@ -77,6 +79,23 @@ test("a pool whose threads cannot start reads in this thread instead", async () 
     for (const r of readings) {
       assert.equal(r.doc?.meta.path, path);
       assert.ok(r.doc!.sentences.length > 0);
+    }
+    assert.equal(pool.threads, 0, "it says that no thread read");
+  } finally {
+    await pool.close();
+  }
+});
+
+test("the default pool finds its worker script and reads in its threads, as this thread would", async () => {
+  // Run from the sources (through tsx), as the tests and the benchmark are: the script is found in dist/.
+  const pool = new PreparePool(undefined, 2);
+  try {
+    const paths = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
+    const readings = await Promise.all(paths.map((p) => pool.read(p, readFileSync(p))));
+    assert.equal(pool.threads, 2, "both threads started");
+    for (const [i, r] of readings.entries()) {
+      const here = readSource(paths[i]!, readFileSync(paths[i]!));
+      assert.deepEqual({ ...r.doc, names: withViews(r.doc!).names, prose: r.doc!.prose }, { ...here.doc, names: here.doc!.names, prose: here.doc!.prose }, paths[i]);
     }
   } finally {
     await pool.close();
