@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachIndexWord, forEachLowerWord } from "../../src/engine/extract/chars";
+import { forEachIndexWord, forEachLetterWord, forEachLowerWord } from "../../src/engine/extract/chars";
+import { tokenize } from "../../src/engine/extract/tokens";
 
 // Letters of several scripts and cases, marks, digits, astral letters, lone surrogates, quotes.
-const PIECES = ["a", "Z", "é", "É", "ß", "ñ", "Ж", "ж", "ı", "ǅ", "\u0301", "\u0308", "1", "٣", "Ⅻ", "𝐀", "𝐚", "𐐨", "\ud801", "\udc28", "'", "’", "-", " ", ".", ",", "\n", "“", "—", "_", "$", "ab", "The", "co-op", "don’t"];
+const PIECES = ["s'", "s’", "s's", "'", "a", "Z", "é", "É", "ß", "ñ", "Ж", "ж", "ı", "ǅ", "\u0301", "\u0308", "1", "٣", "Ⅻ", "𝐀", "𝐚", "𐐨", "\ud801", "\udc28", "'", "’", "-", " ", ".", ",", "\n", "“", "—", "_", "$", "ab", "The", "co-op", "don’t"];
 
 function randomText(seed: number, length: number): string {
   let x = seed;
@@ -26,11 +27,17 @@ test("scanners: the same words as the regular expressions they stand for, on ran
     const text = randomText(seed, 1 + (seed % 60));
     const lower = [...text.matchAll(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu)].map((m) => m[0]);
     assert.deepEqual(collect((v) => forEachLowerWord(text, v)), lower, `lower-case words of ${JSON.stringify(text)}`);
-    const from = seed % 7 < text.length ? seed % 7 : 0;
+    let from = seed % 7 < text.length ? seed % 7 : 0;
+    // Ranges are sentences: they never begin inside a surrogate pair (where the regex reads on oddly).
+    if (from > 0 && /[\ud800-\udbff]/.test(text[from - 1]!) && /[\udc00-\udfff]/.test(text[from]!)) from++;
     const to = Math.max(from, text.length - (seed % 5));
     const slice = text.slice(from, to);
     const indexed = [...slice.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
     assert.deepEqual(collect((v) => forEachIndexWord(text, from, to, v)), indexed, `indexed words of ${JSON.stringify(slice)}`);
+    const letterTokens = tokenize(text, from, to).filter((t) => /^[\p{L}\p{M}]/u.test(t.text)).map((t) => [t.start, t.end]);
+    const spans: number[][] = [];
+    forEachLetterWord(text, from, to, (a, b) => spans.push([a, b]));
+    assert.deepEqual(spans, letterTokens, `letter tokens of ${JSON.stringify(slice)}`);
   }
 });
 

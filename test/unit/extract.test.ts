@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachWord, tokenize } from "../../src/engine/extract/tokens";
+import { tokenize } from "../../src/engine/extract/tokens";
+import { forEachLetterWord } from "../../src/engine/extract/chars";
 import { findDates, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
 import { findTerms } from "../../src/engine/extract/terms";
 import { findNameCandidates } from "../../src/engine/extract/names";
@@ -107,6 +108,6 @@ test("tokens: offsets into the whole text, stopping at the end of the range even
   const part = tokenize(text, 6, 10); // "75,0"
   assert.deepEqual(part.map((t) => [t.text, t.start, t.end]), [["75", 6, 8], ["0", 9, 10]]);
   const words: string[] = [];
-  forEachWord(text, 20, 38, (s, e) => words.push(text.slice(s, e)));
-  assert.deepEqual(words, ["the", "workers'", "union"]);
+  forEachLetterWord(text, 0, 41, (s, e) => words.push(text.slice(s, e)));
+  assert.deepEqual(words, ["Fined", "euros", "the", "workers'", "union", "sa"], "the letter tokens alone, the last cut at the range's end");
 });

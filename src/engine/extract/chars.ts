@@ -87,3 +87,44 @@ export function forEachIndexWord(text: string, from: number, to: number, visit: 
     visit(text.slice(start, i));
   }
 }
+
+/**
+ * The word tokens of text[from, to) that begin with a letter or mark, as extract/tokens' TOKEN
+ * finds them: /[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?/u ("don’t", "workers’").
+ * Its other tokens (numbers, currency signs) hold no letters, so they never touch these.
+ */
+export function forEachLetterWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  const isA = (cp: number, cls: number) => (classOf(cp) & cls) !== 0;
+  const at = (i: number) => codePointAt(text, i);
+  /** Past a run of characters of the class from i, none crossing `to`. */
+  const run = (i: number, cls: number) => {
+    while (i < to) {
+      const cp = at(i);
+      if (!isA(cp, cls) || i + width(cp) > to) break;
+      i += width(cp);
+    }
+    return i;
+  };
+  for (let i = from; i < to; ) {
+    const cp = at(i);
+    if (!isA(cp, LETTER | MARK) || i + width(cp) > to) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    let end = run(i, LETTER | MARK);
+    // "don’t", "O'Brien": an apostrophe and letters (not marks) after it.
+    for (;;) {
+      const q = end < to ? text.charCodeAt(end) : -1;
+      if (q !== APOSTROPHE && q !== RIGHT_QUOTE) break;
+      const after = run(end + 1, LETTER);
+      if (after === end + 1) break;
+      end = after;
+    }
+    // "workers’": a closing apostrophe after an s, when no letter follows it.
+    const q = end < to ? text.charCodeAt(end) : -1;
+    if ((q === APOSTROPHE || q === RIGHT_QUOTE) && text.charCodeAt(end - 1) === 0x73 && !(end + 1 < to && isA(at(end + 1), LETTER) && end + 1 + width(at(end + 1)) <= to)) end++;
+    visit(start, end);
+    i = end;
+  }
+}

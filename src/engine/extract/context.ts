@@ -3,7 +3,8 @@
 // when their contexts are alike; see index/similarity for how alike.
 import type { Mention, Sentence } from "../types";
 import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
-import { forEachWord, lemma } from "./tokens";
+import { lemma } from "./tokens";
+import { forEachLetterWord } from "./chars";
 
 export interface ValueContext {
   /** Lemma classes of the value's own clause, each once, in the order written. */
@@ -183,7 +184,8 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
 function classify(text: string, from: number, to: number, names: Mention[]): Classed[] {
   const out: Classed[] = [];
   let n = 0;
-  forEachWord(text, from, to, (start, end) => {
+  // Only tokens with letters can have a class (numbers and signs have none).
+  forEachLetterWord(text, from, to, (start, end) => {
     while (n < names.length && names[n]!.end <= start) n++;
     const c = lemmaClass(text.slice(start, end));
     if (c) out.push({ start, end, c, name: n < names.length && names[n]!.start < end });

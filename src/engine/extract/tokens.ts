@@ -43,20 +43,6 @@ function between(s: string): string {
   return /^\s+$/.test(s) ? " " : s.trim() === "-" ? "-" : s.trim() || " ";
 }
 
-/** The word tokens of text[from, to) as offsets only, for callers that need no more (no objects made). */
-export function forEachWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
-  const re = new RegExp(TOKEN);
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > to) {
-      for (const t of tokenize(text, m.index, to)) visit(t.start, t.end);
-      return;
-    }
-    visit(m.index, end);
-  }
-}
-
 export const isCapitalised = (t: string): boolean => /^[\p{Lu}]/u.test(t);
 export const isLowerWord = (t: string): boolean => /^[\p{Ll}]/u.test(t);
 export const isAcronym = (t: string): boolean => /^[\p{Lu}][\p{Lu}\d&]{1,7}$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
