@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachIndexWord, forEachLetterWord, forEachLowerWord } from "../../src/engine/extract/chars";
-import { tokenize } from "../../src/engine/extract/tokens";
+import { forEachIndexWord, forEachLetterWord, forEachLowerWord, forEachToken } from "../../src/engine/extract/chars";
 
 // Letters of several scripts and cases, marks, digits, astral letters, lone surrogates, quotes.
 const PIECES = ["s'", "s’", "s's", "'", "a", "Z", "é", "É", "ß", "ñ", "Ж", "ж", "ı", "ǅ", "\u0301", "\u0308", "1", "٣", "Ⅻ", "𝐀", "𝐚", "𐐨", "\ud801", "\udc28", "'", "’", "-", " ", ".", ",", "\n", "“", "—", "_", "$", "ab", "The", "co-op", "don’t"];
@@ -15,6 +14,10 @@ function randomText(seed: number, length: number): string {
   }
   return out;
 }
+
+/** The tokenizer's regex, as it was before the scanner: the reference. */
+const TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?|[€$£%]/gu;
+const NUMERIC = ["0", "1", "12", "123", "1234", ",", ",000", ",12", ".", ".5", "€", "$", "£", "%", " ", "s", "s'", "a", "é", "\u0301", "𝐚", "’"];
 
 const collect = (scan: (visit: (w: string) => void) => void) => {
   const words: string[] = [];
@@ -34,7 +37,9 @@ test("scanners: the same words as the regular expressions they stand for, on ran
     const slice = text.slice(from, to);
     const indexed = [...slice.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].map((m) => m[0]);
     assert.deepEqual(collect((v) => forEachIndexWord(text, from, to, v)), indexed, `indexed words of ${JSON.stringify(slice)}`);
-    const letterTokens = tokenize(text, from, to).filter((t) => /^[\p{L}\p{M}]/u.test(t.text)).map((t) => [t.start, t.end]);
+    const re = new RegExp(TOKEN);
+    re.lastIndex = from;
+    const letterTokens = [...text.slice(0, to).matchAll(re)].filter((m) => /^[\p{L}\p{M}]/u.test(m[0])).map((m) => [m.index, m.index + m[0].length]);
     const spans: number[][] = [];
     forEachLetterWord(text, from, to, (a, b) => spans.push([a, b]));
     assert.deepEqual(spans, letterTokens, `letter tokens of ${JSON.stringify(slice)}`);
@@ -45,4 +50,22 @@ test("scanners: ordinary prose", () => {
   const text = "Ana Ruiz’s co-op said: “we’ll appeal” on 3 May — naïve Ökonomen vote.";
   assert.deepEqual(collect((v) => forEachLowerWord(text, v)), ["s", "co", "op", "said", "we", "ll", "appeal", "on", "naïve", "vote"]);
   assert.deepEqual(collect((v) => forEachIndexWord(text, 0, text.length, v)), ["Ana", "Ruiz’s", "co-op", "said", "we’ll", "appeal", "on", "3", "May", "naïve", "Ökonomen", "vote"]);
+});
+
+test("scanners: tokens as the tokenizer's regex finds them, numbers with separators and decimals included", () => {
+  for (let seed = 1; seed <= 3000; seed++) {
+    let x = seed;
+    let text = "";
+    for (let i = 0; i < 1 + (seed % 25); i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      text += seed % 3 ? NUMERIC[x % NUMERIC.length] : PIECES[x % PIECES.length];
+    }
+    // A range cut anywhere (not inside a surrogate pair): tokens stop at its end as if the text ended there.
+    const to = Math.max(0, text.length - (seed % 4));
+    const cut = /[\ud800-\udbff]/.test(text[to - 1] ?? "") ? to - 1 : to;
+    const expected = [...text.slice(0, cut).matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+    const spans: number[][] = [];
+    forEachToken(text, 0, cut, (a, b) => spans.push([a, b]));
+    assert.deepEqual(spans, expected, `tokens of ${JSON.stringify(text.slice(0, cut))}`);
+  }
 });

@@ -88,43 +88,101 @@ export function forEachIndexWord(text: string, from: number, to: number, visit: 
   }
 }
 
+const isLetterOrMark = (cp: number) => (classOf(cp) & (LETTER | MARK)) !== 0;
+const isLetter = (cp: number) => (classOf(cp) & LETTER) !== 0;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const LOWER_S = 0x73;
+/** € $ £ %: tokens by themselves. */
+const SIGNS = new Set([0x20ac, 0x24, 0xa3, 0x25]);
+
+/** Past a run of code points of text[i, to) that pass the test, none crossing `to`. */
+function runEnd(text: string, i: number, to: number, test: (cp: number) => boolean): number {
+  while (i < to) {
+    const cp = codePointAt(text, i);
+    if (!test(cp) || i + width(cp) > to) break;
+    i += width(cp);
+  }
+  return i;
+}
+
+/** The end of the letter word that begins at i: /[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?/u. */
+function letterWordEnd(text: string, i: number, to: number): number {
+  let end = runEnd(text, i, to, isLetterOrMark);
+  // "don’t", "O'Brien": an apostrophe and letters (not marks) after it.
+  for (;;) {
+    const q = end < to ? text.charCodeAt(end) : -1;
+    if (q !== APOSTROPHE && q !== RIGHT_QUOTE) break;
+    const after = runEnd(text, end + 1, to, isLetter);
+    if (after === end + 1) break;
+    end = after;
+  }
+  // "workers’": a closing apostrophe after an s, when no letter follows it.
+  const q = end < to ? text.charCodeAt(end) : -1;
+  if ((q === APOSTROPHE || q === RIGHT_QUOTE) && text.charCodeAt(end - 1) === LOWER_S && runEnd(text, end + 1, to, isLetter) === end + 1) end++;
+  return end;
+}
+
+/** The end of the number that begins at i: /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/ ("75,000", "1.2"). */
+function numberEnd(text: string, i: number, to: number): number {
+  const digitsEnd = (k: number) => {
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    return k;
+  };
+  const decimals = (k: number) => (k + 1 < to && text.charCodeAt(k) === DOT && isDigit(text.charCodeAt(k + 1)) ? digitsEnd(k + 1) : k);
+  const run = digitsEnd(i);
+  // Thousands groups follow one to three digits only (after fewer, a digit stands where the comma would).
+  if (run - i <= 3) {
+    let end = run;
+    while (end + 4 <= to && text.charCodeAt(end) === COMMA && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)) && isDigit(text.charCodeAt(end + 3))) end += 4;
+    if (end > run) return decimals(end);
+  }
+  return decimals(run);
+}
+
 /**
- * The word tokens of text[from, to) that begin with a letter or mark, as extract/tokens' TOKEN
- * finds them: /[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?/u ("don’t", "workers’").
- * Its other tokens (numbers, currency signs) hold no letters, so they never touch these.
+ * The tokens of text[from, to) as extract/tokens' TOKEN regex finds them when the text ends at
+ * `to`: numbers, words with their apostrophes, and the signs € $ £ %.
+ */
+export function forEachToken(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      const end = numberEnd(text, i, to);
+      visit(i, end);
+      i = end;
+      continue;
+    }
+    if (SIGNS.has(c)) {
+      visit(i, i + 1);
+      i++;
+      continue;
+    }
+    const cp = codePointAt(text, i);
+    if (isLetterOrMark(cp) && i + width(cp) <= to) {
+      const end = letterWordEnd(text, i, to);
+      visit(i, end);
+      i = end;
+      continue;
+    }
+    i += width(cp);
+  }
+}
+
+/**
+ * The word tokens of text[from, to) that begin with a letter or mark, as forEachToken finds them.
+ * The other tokens (numbers, signs) hold no letters, so they never touch these.
  */
 export function forEachLetterWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
-  const isA = (cp: number, cls: number) => (classOf(cp) & cls) !== 0;
-  const at = (i: number) => codePointAt(text, i);
-  /** Past a run of characters of the class from i, none crossing `to`. */
-  const run = (i: number, cls: number) => {
-    while (i < to) {
-      const cp = at(i);
-      if (!isA(cp, cls) || i + width(cp) > to) break;
-      i += width(cp);
-    }
-    return i;
-  };
   for (let i = from; i < to; ) {
-    const cp = at(i);
-    if (!isA(cp, LETTER | MARK) || i + width(cp) > to) {
+    const cp = codePointAt(text, i);
+    if (!isLetterOrMark(cp) || i + width(cp) > to) {
       i += width(cp);
       continue;
     }
-    const start = i;
-    let end = run(i, LETTER | MARK);
-    // "don’t", "O'Brien": an apostrophe and letters (not marks) after it.
-    for (;;) {
-      const q = end < to ? text.charCodeAt(end) : -1;
-      if (q !== APOSTROPHE && q !== RIGHT_QUOTE) break;
-      const after = run(end + 1, LETTER);
-      if (after === end + 1) break;
-      end = after;
-    }
-    // "workers’": a closing apostrophe after an s, when no letter follows it.
-    const q = end < to ? text.charCodeAt(end) : -1;
-    if ((q === APOSTROPHE || q === RIGHT_QUOTE) && text.charCodeAt(end - 1) === 0x73 && !(end + 1 < to && isA(at(end + 1), LETTER) && end + 1 + width(at(end + 1)) <= to)) end++;
-    visit(start, end);
+    const end = letterWordEnd(text, i, to);
+    visit(i, end);
     i = end;
   }
 }
