@@ -40,7 +40,7 @@ const IN_ORDER = /\b(?:respectively|accordingly|in that order)\b/i;
 /**
  * Classes and their weights, sorted by class: two contexts are compared by walking both lists
  * once. A corpus holds a hundred thousand of them, so they are kept small: the weights are a few
- * fixed steps (see WEIGHT_STEPS), one character each of a string, rather than a typed array
+ * fixed steps (see STEP), one character each of a string, rather than a typed array
  * (whose buffer costs more than its numbers) or a Map (three times the memory).
  */
 export interface Weights {

@@ -3,7 +3,7 @@
 // Their texts and words are the prose's, so they are made again from it when asked for.
 import type { NameCandidate } from "./names";
 
-/** Per candidate: start, end, person, organization and place clues, flags (see FLAG_*). */
+/** Per candidate: start, end, person, organization and place clues, flags (SENTENCE_INITIAL, HONORIFIC). */
 export type NameTable = Int32Array;
 
 const FIELDS = 6;
