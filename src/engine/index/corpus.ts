@@ -264,7 +264,10 @@ export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mentio
   const mentions: Mention[] = [];
   for (const n of entities.resolve(doc.names)) {
     // The mention's text is the document's own (with any markup inside); the value is the clean name.
-    const m: Mention = { start: n.start, end: n.end, type: n.type, text: doc.text.slice(n.start, n.end), value: n.entity?.name ?? n.text };
+    const value = n.entity?.name ?? n.text;
+    const text = doc.text.slice(n.start, n.end);
+    // Mostly the entity's own name: that one string is kept, not a copy per mention (half a million at 10,000 sources).
+    const m: Mention = { start: n.start, end: n.end, type: n.type, text: text === value ? value : text, value };
     if (n.entity) m.entityId = n.entity.id;
     mentions.push(m);
   }
