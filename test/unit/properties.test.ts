@@ -7,6 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { Corpus } from "../../src/engine/index/corpus";
 import { WordIndex } from "../../src/engine/index/word-index";
+import { comparable, comparableKind } from "../../src/engine/index/compare";
 import { checkDraft } from "../../src/engine/verify/check";
 import { prepareDocument } from "../../src/engine/ingest/document";
 import type { Finding } from "../../src/engine/types";
@@ -105,5 +106,19 @@ test("word index: the best sentences for a quote's words are the same whether co
       assert.deepEqual(best(cut), best(all));
     }),
     { ...RUNS, numRuns: 200 },
+  );
+});
+
+test("conflict blocking: two values share a comparable kind exactly when they can be compared", () => {
+  // Values of the fixture and of news-like text: dates of every precision, sums, counts, durations.
+  const values = [...corpus.values.map((r) => r.mention)];
+  fc.assert(
+    fc.property(newsy, (text) => {
+      const drafted = Corpus.fromFiles([{ path: "d.md", text }]).values.map((r) => r.mention);
+      for (const a of [...values.slice(0, 40), ...drafted]) {
+        for (const b of [...values, ...drafted]) assert.equal(comparableKind(a) === comparableKind(b), comparable(a, b), `${a.text} / ${b.text}`);
+      }
+    }),
+    { numRuns: 40, seed },
   );
 });

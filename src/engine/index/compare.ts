@@ -13,6 +13,14 @@ export function comparable(a: Mention, b: Mention): boolean {
   return true;
 }
 
+/** A key that two values share exactly when they are comparable (see above). */
+export function comparableKind(m: Mention): string {
+  if (m.date) return `date:${m.date.precision}`;
+  const t = m.term;
+  if (!t) return "none";
+  return t.kind === "money" ? `money:${t.unit}` : t.kind === "count" ? `count:${lemmaClass(t.unit) ?? ""}` : t.kind;
+}
+
 export function sameValue(a: Mention, b: Mention): boolean {
   if (a.date && b.date) return sameDate(a.date, b.date);
   if (a.term && b.term) return sameTerm(a.term, b.term);

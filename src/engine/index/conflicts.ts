@@ -3,7 +3,7 @@
 // gives the other's value. Found when first asked for, then kept up to date.
 import type { Mention } from "../types";
 import { valueKey, type Corpus, type ValueRecord } from "./corpus";
-import { comparable, sameValue } from "./compare";
+import { comparable, comparableKind, sameValue } from "./compare";
 import { differentPeople, similarity } from "./similarity";
 
 export interface Conflict {
@@ -40,24 +40,28 @@ export class ConflictSet {
         else if (b.length < MAX_BUCKET) b.push(r);
       }
     }
-    // Each pair once, however many buckets it shares (keyed by number: millions of pairs at scale).
+    // Each pair once, however many buckets it shares: per value, the later values it was compared with.
     const id = new Map<ValueRecord, number>();
     corpus.values.forEach((r, i) => id.set(r, i));
-    const n = corpus.values.length;
-    const pairs = new Set<number>();
+    const compared: Array<Set<number> | undefined> = [];
     for (const bucket of this.buckets.values()) {
-      for (let i = 0; i < bucket.length; i++) {
-        const a = bucket[i]!;
-        const ia = id.get(a)!;
-        for (let j = i + 1; j < bucket.length; j++) {
-          const b = bucket[j]!;
-          // The cheap reasons two values cannot disagree first; the pair's key and the similarity only then.
-          if (!mayDisagree(a, b)) continue;
-          const ib = id.get(b)!;
-          const key = ia < ib ? ia * n + ib : ib * n + ia;
-          if (pairs.has(key)) continue;
-          pairs.add(key);
-          if (disagree(corpus, a, b)) this.edges.push([a, b]);
+      // Only values of one comparable kind can disagree: pairs are made within each kind (a bucket
+      // of 400 holds some 80,000 pairs, most of them a date and a sum, or sums in two currencies).
+      for (const group of byComparableKind(bucket)) {
+        for (let i = 0; i < group.length; i++) {
+          const a = group[i]!;
+          const ia = id.get(a)!;
+          for (let j = i + 1; j < group.length; j++) {
+            const b = group[j]!;
+            // The cheap reasons two values cannot disagree first; the pair's record and the similarity only then.
+            if (!mayDisagree(a, b)) continue;
+            const ib = id.get(b)!;
+            const [lo, hi] = ia < ib ? [ia, ib] : [ib, ia];
+            const seen = compared[lo] ?? (compared[lo] = new Set());
+            if (seen.has(hi)) continue;
+            seen.add(hi);
+            if (disagree(corpus, a, b)) this.edges.push([a, b]);
+          }
         }
       }
     }
@@ -110,6 +114,18 @@ export class ConflictSet {
 function bucketKeys(r: ValueRecord): string[] {
   const kind = r.mention.date ? `date:${r.mention.date.precision}` : `term:${r.mention.term!.kind}`;
   return r.context.local.map((c) => `${kind}|${c}`);
+}
+
+/** A bucket's values by what they can be compared with (see compare.comparable), each group in bucket order. */
+function byComparableKind(bucket: ValueRecord[]): ValueRecord[][] {
+  const groups = new Map<string, ValueRecord[]>();
+  for (const r of bucket) {
+    const kind = comparableKind(r.mention);
+    const group = groups.get(kind);
+    if (group) group.push(r);
+    else groups.set(kind, [r]);
+  }
+  return [...groups.values()];
 }
 
 function inValueOrder(a: ValueRecord, b: ValueRecord): number {
@@ -188,9 +204,8 @@ export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolea
   if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.some((c) => c !== a.context.counted)) return false;
   // A source that also gives the other's value (for this thing) does not disagree.
   // (Looked for among that source's own values: a common value's records corpus-wide are thousands.)
-  const alsoGives = (source: number, other: ValueRecord) => {
-    const key = valueKey(other.mention);
-    return corpus.valuesOf(source).some((r) => valueKey(r.mention) === key && sameValue(r.mention, other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
-  };
+  // (The same value first: it rules out nearly all, and the keys are built only for the few left.)
+  const alsoGives = (source: number, other: ValueRecord) =>
+    corpus.valuesOf(source).some((r) => sameValue(r.mention, other.mention) && valueKey(r.mention) === valueKey(other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
   return !alsoGives(a.source, b) && !alsoGives(b.source, a);
 }

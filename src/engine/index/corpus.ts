@@ -52,7 +52,6 @@ export class Corpus {
   private readonly sentenceIds: number[][] = [];
   /** Where each entity is mentioned: source index and mention. */
   readonly mentionsOf = new Map<string, Array<{ source: number; mention: Mention }>>();
-  private readonly conflictOf = new Map<ValueRecord, Conflict>();
 
   constructor(prepared: PreparedDocument[]) {
     this.entities = buildEntities(prepared);
@@ -94,7 +93,6 @@ export class Corpus {
     for (const r of records) this.byContext.add(r);
     if (this.found) {
       this.found.replace(oldRecords, records);
-      this.indexConflicts();
     }
     if (this.search) {
       this.search.removeSource(index, old.doc.sentences.map((s) => old.doc.prose.slice(s.start, s.end)));
@@ -151,14 +149,8 @@ export class Corpus {
   get conflicts(): Conflict[] {
     if (!this.found) {
       this.found = new ConflictSet(this);
-      this.indexConflicts();
     }
     return this.found.list;
-  }
-
-  private indexConflicts(): void {
-    this.conflictOf.clear();
-    for (const c of this.found!.list) for (const r of c.records) this.conflictOf.set(r, c);
   }
 
   /** Full-text search of the sentences (for picking one to cite), built on first use. */
@@ -212,11 +204,6 @@ export class Corpus {
   /** The values of one source. */
   valuesOf(source: number): ValueRecord[] {
     return this.bySource[source] ?? [];
-  }
-
-  conflictFor(r: ValueRecord): Conflict | undefined {
-    void this.conflicts;
-    return this.conflictOf.get(r);
   }
 
   /** Source values said in contexts most like this one (sharing its rarest words and entities). */
