@@ -126,8 +126,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     const all = classify(prose, s.start, s.end, names);
     classes.push(all.map((t) => t.c));
     const classed = all.filter((t) => !t.name);
-    const sentenceClasses = classed.map((t) => t.c);
-    const prevClasses = si > 0 && sentences[si - 1]!.block === s.block ? previous.map((t) => t.c) : [];
+    const before = previous;
     previous = classed;
     if (s.block !== lastBlock) lastPersons = [];
     lastBlock = s.block;
@@ -135,6 +134,9 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
       if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
       return;
     }
+    // Most sentences hold no value: their class lists are made only for those that do.
+    const sentenceClasses = classed.map((t) => t.c);
+    const prevClasses = si > 0 && sentences[si - 1]!.block === s.block ? before.map((t) => t.c) : [];
     const sentenceText = prose.slice(s.start, s.end);
     const named = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
     if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) named.add(p);
