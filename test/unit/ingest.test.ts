@@ -7,6 +7,7 @@ import { markdownProse } from "../../src/engine/ingest/markdown";
 import { prepareDocument, withViews } from "../../src/engine/ingest/document";
 import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
+import { inOnePass, Recent } from "../../src/engine/ingest/recent";
 import { findNameCandidates } from "../../src/engine/extract/names";
 
 const sentencesOf = (text: string) => splitSentences(text, [[0, text.length]]).map((s) => text.slice(s.start, s.end));
@@ -126,4 +127,27 @@ test("name candidates: kept packed, made again the same as found, also after cro
   assert.equal(Object.keys(doc).includes("names"), false, "the objects are not stored");
   const copy = withViews(structuredClone(doc));
   assert.deepEqual(copy.names, doc.names);
+});
+
+test("recently made views: a pass over a corpus keeps only its last two, apart from what checks keep", () => {
+  const recent = new Recent<string>(3);
+  let made = 0;
+  const view = (owner: object) => recent.get(owner, () => `view ${++made}`);
+  const [a, b, c, d, e, f] = [{}, {}, {}, {}, {}, {}];
+  for (const o of [a, b, c, a, b, c]) view(o);
+  assert.equal(made, 3, "outside a pass, three kept");
+  inOnePass(() => {
+    for (const o of [d, e, f]) view(o);
+    assert.equal(made, 6);
+    view(f);
+    view(e);
+    assert.equal(made, 6, "the last two of the pass kept");
+    view(d);
+    assert.equal(made, 7, "the third last made again");
+    view(a);
+    assert.equal(made, 7, "what was kept before the pass is still kept");
+  });
+  view(b);
+  view(c);
+  assert.equal(made, 7, "nor did the pass push it out");
 });

@@ -3,6 +3,7 @@
 import type { Mention, Sentence } from "../types";
 import { prepareDocument, type PreparedDocument } from "../ingest/document";
 import { LineMap } from "../ingest/lines";
+import { inOnePass } from "../ingest/recent";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, type EntityTable } from "./entities";
@@ -54,11 +55,13 @@ export class Corpus {
   readonly mentionsOf = new Map<string, Array<{ source: number; mention: Mention }>>();
 
   constructor(prepared: PreparedDocument[]) {
-    this.entities = buildEntities(prepared);
-    prepared.forEach((doc, index) => {
-      this.bySource[index] = this.analyse(index, doc);
-      this.values.push(...this.bySource[index]!);
-    });
+    this.entities = inOnePass(() => buildEntities(prepared));
+    inOnePass(() =>
+      prepared.forEach((doc, index) => {
+        this.bySource[index] = this.analyse(index, doc);
+        this.values.push(...this.bySource[index]!);
+      }),
+    );
     for (const r of this.values) this.byContext.add(r);
   }
 
@@ -156,13 +159,15 @@ export class Corpus {
   /** Full-text search of the sentences (for picking one to cite), built on first use. */
   get sentenceIndex(): SentenceIndex {
     if (!this.search) {
-      this.search = new SentenceIndex();
-      for (const ref of this.sentenceRefs) {
-        if (!ref) continue;
-        const s = this.sources[ref.source]!.doc;
-        const sentence = s.sentences[ref.sentence]!;
-        this.search.add(ref, s.prose.slice(sentence.start, sentence.end));
-      }
+      const search = (this.search = new SentenceIndex());
+      inOnePass(() => {
+        for (const ref of this.sentenceRefs) {
+          if (!ref) continue;
+          const s = this.sources[ref.source]!.doc;
+          const sentence = s.sentences[ref.sentence]!;
+          search.add(ref, s.prose.slice(sentence.start, sentence.end));
+        }
+      });
     }
     return this.search;
   }

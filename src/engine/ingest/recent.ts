@@ -1,21 +1,46 @@
 // The few views made last (a document's prose, its name candidates), kept so that a pass that
 // asks for the same document's view twice in a row makes it once. Keyed by the owning object.
+//
+// While a corpus is built (see inOnePass), every document's views are asked for once per pass,
+// one document after another: then only the last two are kept, so that the views die young
+// instead of outliving the young generation and leaving the old one full of garbage (the peak
+// memory of indexing). Checks ask for the same sources' prose again and again: they keep more.
+
+/** How many passes over a whole corpus are running. */
+let passes = 0;
+const IN_PASS = 2;
+
+/** Runs a pass over every document of a corpus (see above). */
+export function inOnePass<T>(pass: () => T): T {
+  passes++;
+  try {
+    return pass();
+  } finally {
+    passes--;
+  }
+}
 
 export class Recent<V> {
   private readonly made = new Map<object, V>();
+  /** Views made during a pass over a corpus: apart, so that a pass does not evict what checks keep. */
+  private readonly passing = new Map<object, V>();
 
   constructor(private readonly keep: number) {}
 
   get(owner: object, make: () => V): V {
-    let value = this.made.get(owner);
-    if (value !== undefined) {
+    const kept = this.made.get(owner);
+    if (kept !== undefined) {
       this.made.delete(owner); // most recently used last
-      this.made.set(owner, value);
-      return value;
+      this.made.set(owner, kept);
+      return kept;
     }
-    value = make();
-    if (this.made.size >= this.keep) this.made.delete(this.made.keys().next().value!);
-    this.made.set(owner, value);
+    const passed = this.passing.get(owner);
+    if (passed !== undefined) return passed;
+    const value = make();
+    const into = passes ? this.passing : this.made;
+    if (into.size >= (passes ? IN_PASS : this.keep)) into.delete(into.keys().next().value!);
+    into.set(owner, value);
+    if (!passes && this.passing.size) this.passing.clear();
     return value;
   }
 }

@@ -7,6 +7,7 @@ import { findRoleClaims, roleShape, type RoleClaim } from "../extract/roles";
 import type { Draft } from "./draft";
 import { evidenceFor } from "./evidence";
 import { finding } from "./findings";
+import { inOnePass } from "../ingest/recent";
 
 interface SourceClaim extends RoleClaim {
   source: number;
@@ -16,7 +17,7 @@ interface SourceClaim extends RoleClaim {
 const claimsOf = new WeakMap<AnalysedSource, SourceClaim[]>();
 
 /** The sources' role claims by person, gathered again (from the kept per-source claims) when a source changes. */
-const sourceClaims = perCorpus((corpus): Map<string, SourceClaim[]> => {
+const sourceClaims = perCorpus((corpus): Map<string, SourceClaim[]> => inOnePass(() => {
   const byPerson = new Map<string, SourceClaim[]>();
   for (const s of corpus.sources) {
     let claims = claimsOf.get(s);
@@ -28,7 +29,7 @@ const sourceClaims = perCorpus((corpus): Map<string, SourceClaim[]> => {
     }
   }
   return byPerson;
-});
+}));
 
 export function checkRoles(corpus: Corpus, draft: Draft): Finding[] {
   const out: Finding[] = [];
