@@ -63,9 +63,23 @@ export function closeSpelling(a: string, b: string, loose = false): boolean {
   if (a[0] !== b[0]) return false;
   // The edit distance is at least the difference in length: too different, no need to count.
   if (!loose && Math.abs(a.length - b.length) > 0.2 * Math.max(a.length, b.length)) return false;
-  const edit = editSimilarity(a, b);
-  return loose ? edit >= 0.7 || jaroWinkler(a, b) >= 0.9 : edit >= 0.8;
+  const key = `${loose ? 1 : 0}${a.length}:${a}${b}`; // the length makes the pair unambiguous
+  let close = closeCache.get(key);
+  if (close === undefined) {
+    const edit = editSimilarity(a, b);
+    close = loose ? edit >= 0.7 || jaroWinkler(a, b) >= 0.9 : edit >= 0.8;
+    if (closeCache.size >= CLOSE_CACHE_LIMIT) closeCache.clear();
+    closeCache.set(key, close);
+  }
+  return close;
 }
+
+/**
+ * Answers kept: the entity table compares the same name parts again each time it is rebuilt
+ * (a changed source's clues can rebuild it), some tens of thousands of pairs in a large corpus.
+ */
+const closeCache = new Map<string, boolean>();
+const CLOSE_CACHE_LIMIT = 200_000;
 
 /** A short list of names to search fuzzily (entity names, quick picks). */
 export class NameList<T> {
