@@ -12,7 +12,7 @@ import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
 import { ConflictSet, type Conflict } from "./conflicts";
 import { ValueIndex } from "./value-index";
-import { lowerBound } from "./sorted";
+import { BySource } from "./by-source";
 
 export interface AnalysedSource {
   index: number;
@@ -39,20 +39,24 @@ export class Corpus {
   readonly values: ValueRecord[] = [];
   readonly idf = new Idf();
   readonly words = new WordIndex();
-  /** Global sentence ids: the n-th sentence added to the corpus; a changed source's old ones are gone (undefined). */
-  readonly sentenceRefs: Array<SentenceRef | undefined> = [];
+  /**
+   * Global sentence ids: the n-th sentence added to the corpus is its source's and sentence's
+   * here (two lists of numbers: a quarter of a million objects at 10,000 sources cost 14 MB);
+   * a changed source's old ones are gone (source -1).
+   */
+  private readonly refSource: number[] = [];
+  private readonly refSentence: number[] = [];
   readonly entities: EntityTable;
   /** Goes up whenever a source is replaced in place: what was worked out from the corpus before is stale. */
   version = 0;
   private found: ConflictSet | undefined;
   private search: SentenceIndex | undefined;
-  private readonly byKey = new Map<string, ValueRecord[]>();
   private readonly byContext = new ValueIndex<ValueRecord>();
   private readonly bySource: ValueRecord[][] = [];
-  /** The global ids of each source's sentences. */
-  private readonly sentenceIds: number[][] = [];
-  /** Where each entity is mentioned: source index and mention. */
-  readonly mentionsOf = new Map<string, Array<{ source: number; mention: Mention }>>();
+  /** The global id of each source's first sentence (the ids of a source's sentences follow one another). */
+  private readonly firstSentenceId: number[] = [];
+  /** Where each entity is mentioned: its mentions, with their sources. */
+  readonly mentionsOf = new Map<string, BySource<Mention>>();
 
   constructor(prepared: PreparedDocument[]) {
     this.entities = inOnePass(() => buildEntities(prepared));
@@ -75,20 +79,15 @@ export class Corpus {
     if (!old || old.doc.meta.path !== doc.meta.path || !this.entities.keepsThrough(old.doc, doc)) return false;
     const oldRecords = this.bySource[index]!;
     for (const classes of analyseContexts(old.doc.prose, old.doc.sentences, old.mentions).classes) this.idf.removeSentence(classes);
-    this.words.remove(this.sentenceIds[index]!);
-    for (const id of this.sentenceIds[index]!) this.sentenceRefs[id] = undefined;
-    for (const id of new Set(old.mentions.map((m) => m.entityId))) if (id && this.mentionsOf.has(id)) dropSource(this.mentionsOf.get(id)!, index);
-    for (const key of new Set(oldRecords.map((r) => valueKey(r.mention)))) {
-      const list = this.byKey.get(key)!;
-      dropSource(list, index);
-      if (!list.length) this.byKey.delete(key);
-    }
+    const oldIds = this.sentenceIdsOf(index);
+    this.words.remove(oldIds);
+    for (const id of oldIds) this.refSource[id] = -1;
+    for (const id of new Set(old.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)?.dropSource(index);
     this.byContext.remove(new Set(oldRecords));
 
     const records = (this.bySource[index] = this.analyse(index, doc));
     // The new entries, added at the ends of their lists, go to their source's place, as if built anew.
-    for (const key of new Set(records.map((r) => valueKey(r.mention)))) settle(this.byKey.get(key)!, index);
-    for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) settle(this.mentionsOf.get(id)!, index);
+    for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)!.settle(index);
     // The values stay in source order (conflicts are found in that order), the new in the old one's place.
     const at = this.values.indexOf(oldRecords[0]!);
     if (at >= 0) this.values.splice(at, oldRecords.length, ...records);
@@ -111,19 +110,19 @@ export class Corpus {
     const prose = doc.prose;
     const { contexts, classes } = analyseContexts(prose, doc.sentences, mentions);
     this.sources[index] = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
-    const ids: number[] = (this.sentenceIds[index] = []);
+    this.firstSentenceId[index] = this.refSource.length;
     doc.sentences.forEach((s, si) => {
-      const id = this.sentenceRefs.length;
+      const id = this.refSource.length;
       this.idf.addSentence(classes[si]!);
       this.words.add(id, prose, s.start, s.end);
-      this.sentenceRefs.push({ source: index, sentence: si });
-      ids.push(id);
+      this.refSource.push(index);
+      this.refSentence.push(si);
     });
     for (const m of mentions) {
       if (!m.entityId) continue;
-      const list = this.mentionsOf.get(m.entityId);
-      if (list) list.push({ source: index, mention: m });
-      else this.mentionsOf.set(m.entityId, [{ source: index, mention: m }]);
+      let list = this.mentionsOf.get(m.entityId);
+      if (!list) this.mentionsOf.set(m.entityId, (list = new BySource()));
+      list.push(index, m);
     }
     const records: ValueRecord[] = [];
     let si = 0;
@@ -131,10 +130,6 @@ export class Corpus {
       while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
       const record: ValueRecord = { source: index, mention, sentence: doc.sentences[si]!, context };
       records.push(record);
-      const key = valueKey(mention);
-      const same = this.byKey.get(key);
-      if (same) same.push(record);
-      else this.byKey.set(key, [record]);
     }
     return records;
   }
@@ -161,7 +156,8 @@ export class Corpus {
     if (!this.search) {
       const search = (this.search = new SentenceIndex());
       inOnePass(() => {
-        for (const ref of this.sentenceRefs) {
+        for (let id = 0; id < this.refSource.length; id++) {
+          const ref = this.sentenceRef(id);
           if (!ref) continue;
           const s = this.sources[ref.source]!.doc;
           const sentence = s.sentences[ref.sentence]!;
@@ -172,12 +168,24 @@ export class Corpus {
     return this.search;
   }
 
+  /** The source and sentence of a global sentence id; undefined once its source changed. */
+  sentenceRef(id: number): SentenceRef | undefined {
+    const source = this.refSource[id];
+    return source === undefined || source < 0 ? undefined : { source, sentence: this.refSentence[id]! };
+  }
+
+  /** The global ids of a source's sentences. */
+  private sentenceIdsOf(index: number): number[] {
+    const first = this.firstSentenceId[index]!;
+    return Array.from({ length: this.sources[index]!.doc.sentences.length }, (_, k) => first + k);
+  }
+
   /** Sentences with every one of the words, in source order. */
   sentencesWithAll(words: string[], limit = 50): SentenceRef[] {
     const ids = this.words.withAll(words);
     // Ids are in source order until a source is replaced in place (its new sentences come last).
-    if (this.version === 0) return ids.slice(0, limit).map((id) => this.sentenceRefs[id]!);
-    return ids.map((id) => this.sentenceRefs[id]!).sort(inSourceOrder).slice(0, limit);
+    if (this.version === 0) return ids.slice(0, limit).map((id) => this.sentenceRef(id)!);
+    return ids.map((id) => this.sentenceRef(id)!).sort(inSourceOrder).slice(0, limit);
   }
 
   /** Sentences with the most of the words (rarer words counting more), best first, ties in source order. */
@@ -187,7 +195,7 @@ export class Corpus {
     const before = (a: { ref: SentenceRef; score: number }, b: { ref: SentenceRef; score: number }) => a.score > b.score || (a.score === b.score && inSourceOrder(a.ref, b.ref) < 0);
     for (const [id, score] of this.words.withMost(words, limit)) {
       if (top.length === limit && score < top[limit - 1]!.score) continue;
-      const item = { ref: this.sentenceRefs[id]!, score };
+      const item = { ref: this.sentenceRef(id)!, score };
       let at = top.length;
       while (at > 0 && before(item, top[at - 1]!)) at--;
       if (at >= limit) continue;
@@ -201,11 +209,6 @@ export class Corpus {
     return new Corpus(files.map((f) => prepareDocument(f.path, f.text)));
   }
 
-  /** Source values written exactly as this one ("28 September", "100 hours"), wherever they stand. */
-  sameValued(m: Mention): ValueRecord[] {
-    return this.byKey.get(valueKey(m)) ?? [];
-  }
-
   /** The values of one source. */
   valuesOf(source: number): ValueRecord[] {
     return this.bySource[source] ?? [];
@@ -215,26 +218,6 @@ export class Corpus {
   valuesLike(context: ValueContext, limit = 300): ValueRecord[] {
     return this.byContext.candidates(context, this.idf, limit);
   }
-}
-
-/** Where a source's entries begin in a list kept in source order. */
-function firstOf(list: Array<{ source: number }>, source: number): number {
-  return lowerBound(list.length, (i) => list[i]!.source < source);
-}
-
-/** Takes one source's entries out of a list kept in source order. */
-function dropSource(list: Array<{ source: number }>, source: number): void {
-  const from = firstOf(list, source);
-  list.splice(from, firstOf(list, source + 1) - from);
-}
-
-/** Moves one source's entries, just added at the end of a list kept in source order, to their place. */
-function settle(list: Array<{ source: number }>, source: number): void {
-  let k = list.length;
-  while (k > 0 && list[k - 1]!.source === source) k--;
-  if (k === list.length || k === 0 || list[k - 1]!.source < source) return;
-  const moved = list.splice(k);
-  list.splice(firstOf(list, source), 0, ...moved);
 }
 
 function inSourceOrder(a: SentenceRef, b: SentenceRef): number {

@@ -60,11 +60,10 @@ export function checkPersonNames(corpus: Corpus, mentions: Mention[]): Finding[]
     const seen = new Set<number>();
     const spelling = foldName(match.spelling);
     const first: Array<{ source: number; mention: Mention }> = [];
-    for (const entry of corpus.mentionsOf.get(match.entity.id) ?? []) {
-      const { source, mention: x } = entry;
+    for (const { source, item: x } of corpus.mentionsOf.get(match.entity.id)?.entries() ?? []) {
       if (seen.has(source) || (match.exact && foldName(x.text) !== spelling && !x.text.includes(" "))) continue;
       seen.add(source);
-      first.push(entry);
+      first.push({ source, mention: x });
       if (first.length === 3) break;
     }
     const evidence = uniqueEvidence(
