@@ -11,7 +11,7 @@ import { deserialize, serialize } from "node:v8";
 import type { SourceReading } from "../engine/source-set";
 
 /** Bumped whenever what a prepared document holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const FILE = "corroborate-index.v8";
 
 interface Entry {

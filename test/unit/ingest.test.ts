@@ -8,6 +8,7 @@ import { prepareDocument, withViews } from "../../src/engine/ingest/document";
 import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
 import { inOnePass, Recent } from "../../src/engine/ingest/recent";
+import { narrowText, textPart, widenText } from "../../src/engine/ingest/text-view";
 import { findNameCandidates } from "../../src/engine/extract/names";
 
 const sentencesOf = (text: string) => splitSentences(text, [[0, text.length]]).map((s) => text.slice(s.start, s.end));
@@ -149,4 +150,22 @@ test("recently made views: a pass over a corpus keeps only its last, apart from 
   view(b);
   view(c);
   assert.equal(made, 7, "nor did the pass push it out");
+});
+
+test("text kept narrow: Latin-1 with the few wider characters beside it, made again the same, also after crossing a thread", () => {
+  const plain = "The court in Valmora heard the appeal of the two port workers and adjourned until the autumn. ".repeat(3);
+  const text = `The union’s leader — Ana Ruiz — said “no” on 28 September 2017.\n${plain}\nSecond line… 😀 end.\n`;
+  const doc = prepareDocument("a.txt", text);
+  assert.ok(doc.narrowText, "kept narrow");
+  assert.equal(Object.keys(doc).includes("text"), false, "the text itself is not stored");
+  assert.equal(doc.text, text);
+  assert.equal(widenText(narrowText(text)!), text);
+  const copy = withViews(structuredClone(doc));
+  assert.equal(copy.text, text);
+  assert.equal(copy.prose, doc.prose);
+  for (const [a, b] of [[0, 9], [4, 15], [20, 40], [70, text.length], [0, text.length]]) assert.equal(textPart(doc, a!, b!), text.slice(a, b), `${a}-${b}`);
+  const russian = "Профсоюз заявил, что суд состоится 28 сентября.";
+  assert.equal(prepareDocument("b.txt", russian).narrowText, undefined, "mostly wide: kept as it is");
+  assert.equal(prepareDocument("b.txt", russian).text, russian);
+  assert.equal(narrowText("plain ASCII only"), undefined, "nothing to narrow");
 });

@@ -4,6 +4,7 @@ import type { Mention, Sentence } from "../types";
 import { prepareDocument, type PreparedDocument } from "../ingest/document";
 import { LineMap } from "../ingest/lines";
 import { inOnePass } from "../ingest/recent";
+import { textPart } from "../ingest/text-view";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, type EntityTable } from "./entities";
@@ -239,16 +240,25 @@ export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mentio
   const mentions: Mention[] = [];
   for (const n of entities.resolve(doc.names)) {
     // The mention's text is the document's own (with any markup inside); the value is the clean name.
-    const value = n.entity?.name ?? n.text;
-    const text = doc.text.slice(n.start, n.end);
+    const value = n.entity?.name ?? own(n.text);
+    const written = textPart(doc, n.start, n.end);
     // Mostly the entity's own name: that one string is kept, not a copy per mention (half a million at 10,000 sources).
-    const m: Mention = { start: n.start, end: n.end, type: n.type, text: text === value ? value : text, value };
+    const m: Mention = { start: n.start, end: n.end, type: n.type, text: written === value ? value : written, value };
     if (n.entity) m.entityId = n.entity.id;
     mentions.push(m);
   }
-  for (const d of doc.dates) mentions.push({ start: d.start, end: d.end, type: "date", text: doc.text.slice(d.start, d.end), value: isoDate(d.value), date: d.value });
-  for (const t of doc.terms) mentions.push({ start: t.start, end: t.end, type: "term", text: doc.text.slice(t.start, t.end), value: t.value.display, term: t.value });
+  for (const d of doc.dates) mentions.push({ start: d.start, end: d.end, type: "date", text: textPart(doc, d.start, d.end), value: isoDate(d.value), date: d.value });
+  for (const t of doc.terms) mentions.push({ start: t.start, end: t.end, type: "term", text: textPart(doc, t.start, t.end), value: t.value.display, term: t.value });
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A part of a document's prose, kept without the whole: the prose is made again when read (see
+ * ingest/prose-view), and V8 makes a slice of 13 characters or more a view that keeps its whole
+ * string alive.
+ */
+function own(part: string): string {
+  return part.length < 13 ? part : (" " + part).slice(1);
 }
 
 export function valueKey(m: Mention): string {

@@ -14,10 +14,14 @@ import { findQuotes } from "../extract/quotes";
 import { diffProse, proseFrom, type ProseDiff } from "./prose-view";
 import { packNames, unpackNames, type NameTable } from "../extract/name-table";
 import { Recent } from "./recent";
+import { narrowText, textFrom, type NarrowText } from "./text-view";
 
 export interface PreparedDocument {
   meta: DocumentMeta;
-  text: string;
+  /** The text as read; for a text kept narrow (see ingest/text-view), made from it when read (not stored). */
+  readonly text: string;
+  /** The text kept one byte per character, when it is mostly Latin-1 (see ingest/text-view). */
+  narrowText?: NarrowText;
   /** The prose view (see ingest/prose-view): made from the text when read, not stored. */
   readonly prose: string;
   /** Where the prose differs from the text; undefined when the prose is stored as it is. */
@@ -95,7 +99,9 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   const quotes = sentences.length ? findQuotes(prose) : [];
   const diff = diffProse(text, prose);
   const nameTable = packNames(names);
-  const doc = diff ? { meta, text, proseDiff: diff, sentences, dates, terms, nameTable, quotes, warnings } : { meta, text, prose, sentences, dates, terms, nameTable, quotes, warnings };
+  const narrow = narrowText(text);
+  const stored = narrow ? { narrowText: narrow } : { text };
+  const doc = diff ? { meta, ...stored, proseDiff: diff, sentences, dates, terms, nameTable, quotes, warnings } : { meta, ...stored, prose, sentences, dates, terms, nameTable, quotes, warnings };
   return withViews(doc as PreparedDocument);
 }
 
@@ -105,11 +111,15 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
 const namesMade = new Recent<NameCandidate[]>(2);
 
 /**
- * Gives a document its `prose`, made from the text, and its `names`, made from the packed table,
- * when read. Documents that crossed a thread or came from a cache are plain data again and need
- * them given back (the properties are not copied).
+ * Gives a document its `text` (when kept narrow), its `prose`, made from the text, and its
+ * `names`, made from the packed table, when read. Documents that crossed a thread or came from
+ * a cache are plain data again and need them given back (the properties are not copied).
  */
 export function withViews(doc: PreparedDocument): PreparedDocument {
+  if (doc.narrowText && !Object.getOwnPropertyDescriptor(doc, "text")) {
+    const narrow = doc.narrowText;
+    Object.defineProperty(doc, "text", { get: () => textFrom(doc, narrow), enumerable: false, configurable: true });
+  }
   if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) {
     const runs = doc.proseDiff;
     Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.text, runs), enumerable: false, configurable: true });
