@@ -5,6 +5,7 @@ import type { Mention, Sentence } from "../types";
 import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
 import { lemma } from "./tokens";
 import { forEachLetterWord } from "./chars";
+import { Remembered } from "../remembered";
 
 export interface ValueContext {
   /** Lemma classes of the value's own clause, each once, in the order written. */
@@ -69,16 +70,11 @@ function compactWeights(weights: Map<string, number>): Weights {
   return { classes, steps: String.fromCharCode(...classes.map((c) => Math.round(weights.get(c)! * STEP))) };
 }
 
-const classCache = new Map<string, string | undefined>();
-const CACHE_LIMIT = 200_000;
+const classes = new Remembered<string | undefined>(200_000);
 
 /** The meaning class of a word (memoised: the same few thousand words recur all through a corpus). */
 export function lemmaClass(word: string): string | undefined {
-  if (classCache.has(word)) return classCache.get(word);
-  const c = computeClass(word);
-  if (classCache.size > CACHE_LIMIT) classCache.clear();
-  classCache.set(word, c);
-  return c;
+  return classes.get(word, computeClass);
 }
 
 function computeClass(word: string): string | undefined {

@@ -1,28 +1,19 @@
 // Spelling-insensitive forms of names: case, diacritics and typographic punctuation folded.
+import { Remembered } from "../remembered";
 
 /** Letters that Unicode does not decompose into a base letter and a mark. */
 const LETTERS: Record<string, string> = { ø: "o", Ø: "O", æ: "ae", Æ: "Ae", œ: "oe", Œ: "Oe", ß: "ss", ł: "l", Ł: "L", đ: "d", Đ: "D", ð: "d", Ð: "D", þ: "th", Þ: "Th", ı: "i" };
 
-const nameCache = new Map<string, string>();
-const wordCache = new Map<string, string>();
-const CACHE_LIMIT = 200_000;
-
-function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
-  let v = cache.get(s);
-  if (v === undefined) {
-    if (cache.size > CACHE_LIMIT) cache.clear();
-    cache.set(s, (v = f(s)));
-  }
-  return v;
-}
+const folded = new Remembered<string>(200_000);
+const foldedWords = new Remembered<string>(200_000);
 
 export function foldName(s: string): string {
-  return memo(nameCache, s, computeFoldName);
+  return folded.get(s, computeFoldName);
 }
 
 /** foldQuote for one word, memoised (words recur all through a corpus). */
 export function foldWord(s: string): string {
-  return memo(wordCache, s, foldQuote);
+  return foldedWords.get(s, foldQuote);
 }
 
 function computeFoldName(s: string): string {

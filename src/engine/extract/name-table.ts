@@ -1,5 +1,6 @@
 // A document's name candidates packed as numbers. A corpus of 10,000 sources has half a million
-// of them, and as objects (text, words, clues) they held 150 MB of its memory; packed they hold 11.
+// of them; as objects (text, words, clues) they held 47 MB at 3,000 sources, packed six numbers
+// each (four bytes a number).
 // Their texts and words are the prose's, so they are made again from it when asked for.
 import type { NameCandidate } from "./names";
 

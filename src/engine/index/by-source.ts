@@ -1,7 +1,7 @@
-// Items kept in source order (the records of a value, the mentions of an entity), with each
-// item's source in a list of numbers beside them: an object per item to say its source cost
-// 18 MB for the half million name mentions of 10,000 sources. A changed source's items leave
-// and come back in its place, as if the list were built anew.
+// Items kept in source order (the mentions of an entity), with each item's source in a list of
+// numbers beside them: an object per item to say its source made the entities' mentions take
+// 6.4 MB at 3,000 sources, against 2.7 MB so. A changed source's items leave and come back in
+// its place, as if the list were built anew.
 import { lowerBound } from "./sorted";
 
 export class BySource<T> {

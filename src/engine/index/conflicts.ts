@@ -202,9 +202,8 @@ export function disagree(corpus: Corpus, a: ValueRecord, b: ValueRecord): boolea
   const sim = similarity(a.context, b.context, corpus.idf);
   const score = sim.score + (nearMiss(a.mention, b.mention) ? NEAR_MISS_BONUS : 0);
   if (score < CONFLICT_MIN_SIMILARITY + NEAR_MISS_BONUS || !sim.sharedEvent.some((c) => c !== a.context.counted)) return false;
-  // A source that also gives the other's value (for this thing) does not disagree.
-  // (Looked for among that source's own values: a common value's records corpus-wide are thousands.)
-  // (The same value first: it rules out nearly all, and the keys are built only for the few left.)
+  // A source that also gives the other's value (for this thing) does not disagree. It is looked
+  // for among that source's own values, the same value first (it rules out nearly all of them).
   const alsoGives = (source: number, other: ValueRecord) =>
     corpus.valuesOf(source).some((r) => sameValue(r.mention, other.mention) && valueKey(r.mention) === valueKey(other.mention) && comparable(r.mention, other.mention) && similarity(r.context, other.context, corpus.idf).score >= CONFLICT_MIN_SIMILARITY);
   return !alsoGives(a.source, b) && !alsoGives(b.source, a);

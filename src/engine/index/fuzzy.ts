@@ -1,6 +1,7 @@
 // Closeness of names. fuse.js finds the few candidates in a short list of entity names; the
 // decision is ours: Damerau-Levenshtein and Jaro-Winkler similarity on folded name parts.
 import Fuse from "fuse.js";
+import { Remembered } from "../remembered";
 
 export function damerauLevenshtein(a: string, b: string): number {
   const m = a.length;
@@ -63,23 +64,18 @@ export function closeSpelling(a: string, b: string, loose = false): boolean {
   if (a[0] !== b[0]) return false;
   // The edit distance is at least the difference in length: too different, no need to count.
   if (!loose && Math.abs(a.length - b.length) > 0.2 * Math.max(a.length, b.length)) return false;
-  const key = `${loose ? 1 : 0}${a.length}:${a}${b}`; // the length makes the pair unambiguous
-  let close = closeCache.get(key);
-  if (close === undefined) {
+  // The length makes the pair unambiguous.
+  return closeAnswers.get(`${loose ? 1 : 0}${a.length}:${a}${b}`, () => {
     const edit = editSimilarity(a, b);
-    close = loose ? edit >= 0.7 || jaroWinkler(a, b) >= 0.9 : edit >= 0.8;
-    if (closeCache.size >= CLOSE_CACHE_LIMIT) closeCache.clear();
-    closeCache.set(key, close);
-  }
-  return close;
+    return loose ? edit >= 0.7 || jaroWinkler(a, b) >= 0.9 : edit >= 0.8;
+  });
 }
 
 /**
  * Answers kept: the entity table compares the same name parts again each time it is rebuilt
  * (a changed source's clues can rebuild it), some tens of thousands of pairs in a large corpus.
  */
-const closeCache = new Map<string, boolean>();
-const CLOSE_CACHE_LIMIT = 200_000;
+const closeAnswers = new Remembered<boolean>(200_000);
 
 /** A short list of names to search fuzzily (entity names, quick picks). */
 export class NameList<T> {
@@ -90,16 +86,9 @@ export class NameList<T> {
   }
 
   /** Answers kept by query: the list never changes, and a draft asks for the same names again and again. */
-  private readonly answers = new Map<string, T[]>();
+  private readonly answers = new Remembered<T[]>(10_000);
 
   candidates(query: string, limit = 8): T[] {
-    const key = `${limit}|${query}`;
-    let found = this.answers.get(key);
-    if (!found) {
-      found = this.fuse.search(query, { limit }).map((r) => r.item.item);
-      if (this.answers.size > 10_000) this.answers.clear();
-      this.answers.set(key, found);
-    }
-    return found;
+    return this.answers.get(`${limit}|${query}`, () => this.fuse.search(query, { limit }).map((r) => r.item.item));
   }
 }

@@ -97,9 +97,11 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
     }
   }
   const quotes = sentences.length ? findQuotes(prose) : [];
-  const diff = diffProse(text, prose);
   const nameTable = packNames(names);
-  const narrow = narrowText(text);
+  // A source is kept for the session: its prose as where it differs from the text, the text one
+  // byte a character where it can be. A draft is read again at every edit: kept as it is.
+  const diff = options.draft ? undefined : diffProse(text, prose);
+  const narrow = options.draft ? undefined : narrowText(text);
   const stored = narrow ? { narrowText: narrow } : { text };
   const doc = diff ? { meta, ...stored, proseDiff: diff, sentences, dates, terms, nameTable, quotes, warnings } : { meta, ...stored, prose, sentences, dates, terms, nameTable, quotes, warnings };
   return withViews(doc as PreparedDocument);

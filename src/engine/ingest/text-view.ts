@@ -1,7 +1,8 @@
 // A document's text kept one byte per character where it can be. News prose is Latin-1 but for
 // a few curly quotes and dashes, and one of them makes V8 keep the whole text two bytes per
-// character (10,000 sources: 78 MB instead of 39). The text is kept as its Latin-1 characters,
-// with the few others and where they stand beside it, and made again when read.
+// character (10,000 sources are 39 million characters: 78 MB instead of 39). The text is kept
+// as its Latin-1 characters, with the few others and where they stand beside it, and made again
+// when read.
 import { Recent } from "./recent";
 import { lowerBound } from "../index/sorted";
 
@@ -58,14 +59,21 @@ export function textFrom(owner: object, narrow: NarrowText): string {
 
 /**
  * A part of a document's text to keep (a mention's text): a view into what the document keeps
- * anyway, never into a text made again for a moment (V8 makes a slice of 13 characters or more
- * a view that keeps its whole string alive).
+ * anyway, never into a text made again for a moment (see detached).
  */
 export function textPart(doc: { readonly text: string; narrowText?: NarrowText }, start: number, end: number): string {
   const narrow = doc.narrowText;
   if (!narrow) return doc.text.slice(start, end);
   const first = lowerBound(narrow.at.length, (i) => narrow.at[i]! < start);
   if (first >= narrow.at.length || narrow.at[first]! >= end) return narrow.base.slice(start, end);
-  const part = doc.text.slice(start, end);
-  return part.length < 13 ? part : (" " + part).slice(1); // a copy, not a view
+  return detached(doc.text.slice(start, end));
+}
+
+/**
+ * A part of a string to keep, that does not keep the whole string alive: V8 makes a slice of 13
+ * characters or more a view into its parent (a document's text or prose, made again for a
+ * moment). Concatenation then slicing makes it flatten a copy; shorter slices are copies already.
+ */
+export function detached(part: string): string {
+  return part.length < 13 ? part : (" " + part).slice(1);
 }

@@ -11,6 +11,7 @@ import { checkPersonNames } from "./names";
 import { checkQuote } from "./quotes";
 import { checkRoles } from "./roles";
 import { citationFix, citationPoint, definedFootnotes, type CitationStyle } from "./fixes";
+import { Remembered } from "../remembered";
 
 export interface CheckResult {
   findings: Finding[];
@@ -140,13 +141,8 @@ export function draftAnchor(text: string): DateAnchor | undefined {
   if (fm && text.startsWith("---")) return { year: Number(fm[1]), month: Number(fm[2]), day: Number(fm[3]), published: true };
   // Only lines with a year can hold a full date; the answer is kept for the same such lines.
   const lines = text.split("\n").filter((line) => /\b(?:19|20)\d\d\b/.test(line));
-  const key = lines.join("\n");
-  if (anchorMemo.has(key)) return anchorMemo.get(key);
   // The same rule as a source without a publication date: the latest full date it gives.
-  const best = dateAnchor({ path: "", title: "" }, lines.flatMap((line) => findDates(line, 0, line.length).map((d) => d.value)));
-  if (anchorMemo.size > 100) anchorMemo.clear();
-  anchorMemo.set(key, best);
-  return best;
+  return anchors.get(lines.join("\n"), () => dateAnchor({ path: "", title: "" }, lines.flatMap((line) => findDates(line, 0, line.length).map((d) => d.value))));
 }
 
-const anchorMemo = new Map<string, DateAnchor | undefined>();
+const anchors = new Remembered<DateAnchor | undefined>(100);

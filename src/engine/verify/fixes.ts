@@ -1,6 +1,7 @@
 // Quick fixes, computed once with the finding: replace the value with the sources', or insert a
 // citation to the evidence (a Markdown footnote; the editor may render other styles from it).
 import type { Evidence, Fix } from "../types";
+import { Remembered } from "../remembered";
 
 export function replaceFix(start: number, end: number, newText: string): Fix {
   return { title: `Replace with “${newText}”`, kind: "replace", edits: [{ start, end, newText }] };
@@ -25,16 +26,10 @@ function stopBefore(draft: string, end: number): number {
   return at > 0 && /[.!?]/.test(draft[at - 1]!) ? at - 1 : end;
 }
 
-const ids = new Map<string, string>();
+const ids = new Remembered<string>(10_000);
 
 export function footnoteId(e: Evidence): string {
-  const key = `${e.outlet ?? ""}\u0000${e.title}\u0000${e.date ?? ""}`;
-  let id = ids.get(key);
-  if (id === undefined) {
-    if (ids.size > 10_000) ids.clear();
-    ids.set(key, (id = computeFootnoteId(e)));
-  }
-  return id;
+  return ids.get(`${e.outlet ?? ""}\u0000${e.title}\u0000${e.date ?? ""}`, () => computeFootnoteId(e));
 }
 
 function computeFootnoteId(e: Evidence): string {
