@@ -1,11 +1,13 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceEntry, SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
+import type { PackedCorpus } from "./index/analysis-pack";
 import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, type Problem, type SourceReading } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
 export { Corpus } from "./index/corpus";
+export type { PackedCorpus } from "./index/analysis-pack";
 export { SourceSet, isSourcePath, readSource, MAX_SOURCE_BYTES, type Problem, type SourceReading } from "./source-set";
 export { checkDraft, type CheckResult, type CheckOptions } from "./verify/check";
 export { searchSources, conflictSummaries, type ConflictSummary } from "./verify/lookup";
@@ -38,11 +40,17 @@ export interface LoadOptions {
   known?: (entry: SourceEntry) => SourceReading | undefined;
   /** Called once every file is read, before the corpus is built (to stop reading threads: their memory). */
   afterReading?: () => Promise<void> | void;
+  /**
+   * For a host that persists the corpus's analyses: gives, once every file is read, those of an
+   * earlier build if they are still these sources' (their contents unchanged); the corpus is
+   * then kept packed, to persist again.
+   */
+  analyses?: () => PackedCorpus | undefined;
 }
 
 /** Reads every source of a store into a corpus; a bad file is reported and skipped. */
 export async function loadCorpus(store: SourceStore, options: LoadOptions = {}): Promise<LoadResult> {
-  const set = new SourceSet();
+  const set = new SourceSet({ pack: Boolean(options.analyses) });
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
   const pooled = options.readerFor?.(entries.length);
   const reader = pooled ?? readHere;
@@ -67,5 +75,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     set.accept(entries[i]!.path, await inFlight.shift()!);
   }
   await options.afterReading?.();
+  const earlier = options.analyses?.();
+  if (earlier) set.offer(earlier);
   return { corpus: set.corpus(), problems: set.allProblems(), set };
 }

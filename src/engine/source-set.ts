@@ -2,6 +2,7 @@
 // corpus rebuilt only when asked for after a change. The CLI, the editor's worker and the
 // benchmark all load sources through it.
 import { Corpus } from "./index/corpus";
+import type { PackedCorpus } from "./index/analysis-pack";
 import { decodeBytes } from "./ingest/decode";
 import { prepareDocument, SOURCE_EXTENSIONS, withViews, type PreparedDocument } from "./ingest/document";
 
@@ -22,6 +23,18 @@ export class SourceSet {
   private readonly docs = new Map<string, PreparedDocument>();
   private readonly problems = new Map<string, Problem[]>();
   private built: Corpus | undefined;
+  private offered: PackedCorpus | undefined;
+
+  /** `pack`: the corpus keeps its analyses packed, for a host to persist (`Corpus.packed`). */
+  constructor(private readonly options: { pack?: boolean } = {}) {}
+
+  /**
+   * Analyses persisted from an earlier build of these sources: the corpus, when built next, takes
+   * them, unless it is built already or a source changes before (they would not be its sources').
+   */
+  offer(packed: PackedCorpus): void {
+    if (!this.built) this.offered = packed;
+  }
 
   /** Reads one source (replacing an earlier version). Returns what was wrong with it, if anything. */
   upsert(path: string, bytes: Uint8Array): Problem[] {
@@ -34,6 +47,7 @@ export class SourceSet {
     // A source changed in place is re-indexed alone when it leaves the entities as they were.
     const replaced = this.built && reading.doc && this.docs.has(path) ? this.built.sources.findIndex((s) => s.doc.meta.path === path) : -1;
     if (replaced < 0 || !this.built!.replaceSource(replaced, reading.doc!)) this.built = undefined;
+    this.offered = undefined;
     this.docs.delete(path);
     if (reading.doc) this.docs.set(path, reading.doc);
     this.problems.set(path, reading.list);
@@ -42,6 +56,7 @@ export class SourceSet {
 
   remove(path: string): void {
     this.built = undefined;
+    this.offered = undefined;
     this.docs.delete(path);
     this.problems.delete(path);
   }
@@ -59,7 +74,12 @@ export class SourceSet {
   }
 
   corpus(): Corpus {
-    if (!this.built) this.built = new Corpus([...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path)));
+    if (!this.built) {
+      const docs = [...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path));
+      const reuse = this.offered;
+      this.offered = undefined;
+      this.built = new Corpus(docs, reuse ? { reuse } : { pack: this.options.pack ?? false });
+    }
     return this.built;
   }
 }

@@ -27,7 +27,7 @@ export async function loadSources(store: SourceStore, { jobs = defaultSize(), ca
   };
   // The reading threads stop before the corpus is built: their memory is not needed any more.
   const close = () => pool?.close();
-  const loaded = await loadCorpus(store, { readerFor, afterReading: close, ...(cache ? { known: cache.unchanged } : {}) }).finally(close);
+  const loaded = await loadCorpus(store, { readerFor, afterReading: close, ...(cache ? { known: cache.unchanged, analyses: cache.analyses } : {}) }).finally(close);
   const threads = pool?.threads ?? 0;
   return cache ? { ...loaded, cache, threads } : { ...loaded, threads };
 }

@@ -1,7 +1,9 @@
 // A persisted cache of prepared sources, so that a folder read before opens without preparing
 // again the files that did not change. Each entry is keyed by the file's path and checked
 // against its size, modification time and a SHA-1 of its content: a file touched but unchanged
-// is still taken from the cache, a changed one is read anew. One file per cache folder,
+// is still taken from the cache, a changed one is read anew. With them, the analyses of the
+// corpus built from them (entities, contexts: most of a build's time), taken again only when
+// every file is the same as then (the same paths, the same contents). One file per cache folder,
 // written whole (to a temporary name, then renamed) so a crash never leaves half a cache.
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
@@ -9,9 +11,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { SourceReading } from "../engine/source-set";
+import type { PackedCorpus } from "../engine/index/analysis-pack";
 
-/** Bumped whenever what a prepared document holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 3;
+/** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
+export const CACHE_FORMAT = 4;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -19,6 +22,12 @@ interface Entry {
   mtime?: number;
   hash: string;
   reading: SourceReading;
+}
+
+/** A corpus's analyses, with the files they were made from (see `fingerprint`). */
+interface Analyses {
+  fingerprint: string;
+  corpus: PackedCorpus;
 }
 
 export interface CacheStats {
@@ -31,6 +40,7 @@ export interface CacheStats {
 export class ReadingCache {
   private entries = new Map<string, Entry>();
   private readonly fresh = new Map<string, Entry>();
+  private earlier: Analyses | undefined;
   /** Modification times of the files asked about (a store that lists them gives them). */
   private readonly mtimes = new Map<string, number>();
   readonly stats: CacheStats = { reused: 0, read: 0, loadMs: 0 };
@@ -55,9 +65,12 @@ export class ReadingCache {
       return; // no cache yet
     }
     try {
-      const data = deserialize(bytes) as { format: number; version: string; entries: Array<[string, Entry]> };
+      const data = deserialize(bytes) as { format: number; version: string; entries: Array<[string, Entry]>; analyses?: Analyses };
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
-      else this.entries = new Map(data.entries);
+      else {
+        this.entries = new Map(data.entries);
+        this.earlier = data.analyses;
+      }
     } catch (error) {
       this.problem = `unreadable (${(error as Error).message}): rebuilt`;
     }
@@ -87,6 +100,23 @@ export class ReadingCache {
     };
   }
 
+  /**
+   * The analyses saved with the cache, once every file is read: only if the files read are those
+   * they were made from, with the same contents (asked once: then let go).
+   */
+  analyses = (): PackedCorpus | undefined => {
+    const earlier = this.earlier;
+    this.earlier = undefined;
+    return earlier && earlier.fingerprint === this.fingerprint() ? earlier.corpus : undefined;
+  };
+
+  /** The paths and content hashes of the files of this run, as one hash. */
+  private fingerprint(): string {
+    const hash = createHash("sha1");
+    for (const [path, entry] of [...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\0${entry.size}\0${entry.hash}\n`);
+    return hash.digest("hex");
+  }
+
   /** A source gone: not kept at the next save. */
   forget(path: string): void {
     this.fresh.delete(path);
@@ -95,14 +125,19 @@ export class ReadingCache {
   /** Once a folder is read: what the cache held and this run did not use is let go (memory). */
   settle(): void {
     this.entries = new Map();
+    this.earlier = undefined;
   }
 
-  /** Writes the entries of this run (files gone since are dropped). Returns why it could not, if it could not. */
-  save(): string | undefined {
+  /**
+   * Writes the entries of this run (files gone since are dropped), with the analyses of the corpus
+   * built from them when given. Returns why it could not, if it could not.
+   */
+  save(corpus?: PackedCorpus): string | undefined {
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(tmp, serialize({ format: CACHE_FORMAT, version: engineVersion(), entries: [...this.fresh] }));
+      const analyses: Analyses | undefined = corpus && { fingerprint: this.fingerprint(), corpus };
+      writeFileSync(tmp, serialize({ format: CACHE_FORMAT, version: engineVersion(), entries: [...this.fresh], ...(analyses ? { analyses } : {}) }));
       renameSync(tmp, join(this.dir, FILE));
       return undefined;
     } catch (error) {

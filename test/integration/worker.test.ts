@@ -59,12 +59,14 @@ test("sources sent many at once give the CLI's findings; the cache is written, r
       const files = filesUnder(dir).filter((f) => !f.includes(".cache"));
       assert.ok(files.length > 64);
       await Promise.all(files.map((f) => e.request({ op: "upsert", root: "r", path: f, bytes: readFileSync(f) })));
+      // As the extension does: the folder said indexed (the cache written, the corpus built from
+      // the cached analyses when every file is as it was), then its summary and a check.
+      assert.equal(await e.request({ op: "persist", root: "r" }), null);
+      assert.ok(existsSync(join(cacheDir, "corroborate-index.v8")));
       const summary = await e.request({ op: "summary", root: "r" });
       assert.equal(summary.sources.length, files.length);
       const { findings } = await e.request({ op: "check", root: "r", path: draftPath, text: draft, citationStyle: "footnote" });
       assert.equal(JSON.stringify(findings), expected, `${round}: the worker's findings are the CLI's`);
-      assert.equal(await e.request({ op: "persist", root: "r" }), null);
-      assert.ok(existsSync(join(cacheDir, "corroborate-index.v8")));
     } finally {
       await e.stop();
     }

@@ -57,7 +57,7 @@ export function weightAt(weights: Weights, i: number): number {
   return weights.steps.charCodeAt(i) / STEP;
 }
 
-const NONE: readonly string[] = Object.freeze([]);
+export const NONE: readonly string[] = Object.freeze([]);
 
 /** A list kept by many contexts: the empty one is shared. */
 function listOf(items: Iterable<string>): readonly string[] {

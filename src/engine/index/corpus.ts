@@ -7,7 +7,8 @@ import { inOnePass } from "../ingest/recent";
 import { detached, textPart } from "../ingest/text-view";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
-import { buildEntities, type EntityTable } from "./entities";
+import { buildEntities, EntityTable } from "./entities";
+import { AnalysisPacker, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
@@ -30,6 +31,13 @@ export interface ValueRecord {
   context: ValueContext;
 }
 
+export interface CorpusOptions {
+  /** The analyses of an earlier build of these same sources (persisted by a host): taken, not worked out again. */
+  reuse?: PackedCorpus;
+  /** Keeps every source's analysis packed, for `packed()` (a host that persists the corpus). */
+  pack?: boolean;
+}
+
 export interface SourceFile {
   path: string;
   text: string;
@@ -38,8 +46,8 @@ export interface SourceFile {
 export class Corpus {
   readonly sources: AnalysedSource[] = [];
   readonly values: ValueRecord[] = [];
-  readonly idf = new Idf();
-  readonly words = new WordIndex();
+  readonly idf: Idf;
+  readonly words: WordIndex;
   /**
    * Global sentence ids: the n-th sentence added to the corpus is its source's and sentence's
    * here (two lists of numbers: an object per sentence took 4.3 MB at 3,000 sources, these
@@ -58,16 +66,30 @@ export class Corpus {
   private readonly firstSentenceId: number[] = [];
   /** Where each entity is mentioned: its mentions, with their sources. */
   readonly mentionsOf = new Map<string, BySource<Mention>>();
+  private readonly packer: AnalysisPacker | undefined;
 
-  constructor(prepared: PreparedDocument[]) {
-    this.entities = inOnePass(() => buildEntities(prepared));
+  constructor(prepared: PreparedDocument[], options: CorpusOptions = {}) {
+    const reuse = options.reuse && fits(options.reuse, prepared) ? options.reuse : undefined;
+    this.entities = reuse ? EntityTable.fromData(reuse.entities) : inOnePass(() => buildEntities(prepared));
+    this.packer = reuse ? new AnalysisPacker(reuse.strings, reuse.sources) : options.pack ? new AnalysisPacker() : undefined;
+    // Word rarity and the word index are taken whole when persisted (and the sentences' words not read again).
+    this.idf = new Idf(reuse?.idf);
+    this.words = reuse?.words ? WordIndex.fromData(reuse.words) : new WordIndex();
+    const readWords = !reuse?.words;
     inOnePass(() =>
       prepared.forEach((doc, index) => {
-        this.bySource[index] = this.analyse(index, doc);
+        this.bySource[index] = reuse ? this.take(index, doc, unpackSource(reuse, index, doc, this.entities), readWords) : this.analyse(index, doc);
         this.values.push(...this.bySource[index]!);
       }),
     );
     for (const r of this.values) this.byContext.add(r);
+  }
+
+  /** The analyses of every source, packed to persist; undefined unless built with `pack` or `reuse`. */
+  packed(): PackedCorpus | undefined {
+    if (!this.packer) return undefined;
+    const words = this.words.toData();
+    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), ...(words ? { words } : {}), strings: this.packer.strings, sources: this.packer.sources };
   }
 
   /**
@@ -108,14 +130,23 @@ export class Corpus {
   /** Analyses one source and adds it to every index but the context index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
+    const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions) };
+    this.packer?.add(index, analysis, this.entities.entities);
+    return this.take(index, doc, analysis, true);
+  }
+
+  /**
+   * Adds a source's analysis to every index but the context index; returns its value records.
+   * Its sentences' classes (if given) count for word rarity; their words are indexed if `readWords`.
+   */
+  private take(index: number, doc: PreparedDocument, { mentions, contexts, classes }: SourceAnalysis, readWords: boolean): ValueRecord[] {
     const prose = doc.prose;
-    const { contexts, classes } = analyseContexts(prose, doc.sentences, mentions);
     this.sources[index] = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
     this.firstSentenceId[index] = this.refSource.length;
     doc.sentences.forEach((s, si) => {
       const id = this.refSource.length;
-      this.idf.addSentence(classes[si]!);
-      this.words.add(id, prose, s.start, s.end);
+      if (classes) this.idf.addSentence(classes[si]!);
+      if (readWords) this.words.add(id, prose, s.start, s.end);
       this.refSource.push(index);
       this.refSentence.push(si);
     });
@@ -237,14 +268,35 @@ export function perCorpus<T>(make: (corpus: Corpus) => T): (corpus: Corpus) => T
 
 /** Names, dates and terms of a document as mentions, names linked to the corpus's entities. */
 export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mention[] {
+  const names = entities.resolve(doc.names).map((n): NameMention => {
+    // The prose is made again when read: a name not an entity's is kept apart from it.
+    const value = n.entity?.name ?? detached(n.text);
+    return n.entity ? { start: n.start, end: n.end, type: n.type, value, entityId: n.entity.id } : { start: n.start, end: n.end, type: n.type, value };
+  });
+  return mentionsFrom(doc, names);
+}
+
+/** A source's analysis as packed by an earlier build of the same sources. */
+function unpackSource(packed: PackedCorpus, index: number, doc: PreparedDocument, entities: EntityTable): SourceAnalysis {
+  const source = packed.sources[index]!;
+  const mentions = mentionsFrom(doc, packedNames(source, entities.entities));
+  return { mentions, contexts: unpackContexts(source, packed.strings, mentions) };
+}
+
+/** Whether packed analyses are those of these documents (the host checked that their contents are the same). */
+function fits(packed: PackedCorpus, docs: PreparedDocument[]): boolean {
+  return packed.sources.length === docs.length && packed.paths.length === docs.length && docs.every((d, i) => d.meta.path === packed.paths[i]);
+}
+
+/** A document's mentions: its names as resolved, with its dates and terms, sorted. */
+function mentionsFrom(doc: PreparedDocument, names: NameMention[]): Mention[] {
   const mentions: Mention[] = [];
-  for (const n of entities.resolve(doc.names)) {
+  for (const n of names) {
     // The mention's text is the document's own (with any markup inside); the value is the clean name.
-    const value = n.entity?.name ?? detached(n.text); // the prose is made again when read: not kept whole
     const written = textPart(doc, n.start, n.end);
     // Mostly the entity's own name: that one string is kept, not a copy per mention (half a million at 10,000 sources).
-    const m: Mention = { start: n.start, end: n.end, type: n.type, text: written === value ? value : written, value };
-    if (n.entity) m.entityId = n.entity.id;
+    const m: Mention = { start: n.start, end: n.end, type: n.type, text: written === n.value ? n.value : written, value: n.value };
+    if (n.entityId) m.entityId = n.entityId;
     mentions.push(m);
   }
   for (const d of doc.dates) mentions.push({ start: d.start, end: d.end, type: "date", text: textPart(doc, d.start, d.end), value: isoDate(d.value), date: d.value });

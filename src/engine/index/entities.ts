@@ -42,6 +42,18 @@ export class EntityTable {
     this.typeVotes = typeVotes;
   }
 
+  /** The table as plain data (maps, sets, arrays: what a host can persist), to be made again by `fromData`. */
+  toData(): EntityTableData {
+    return { stats: this.stats, typeVotes: this.typeVotes, entities: this.entities };
+  }
+
+  /** The table `toData` gave, as it was: the same entities, in the same order, with the same counts. */
+  static fromData(data: EntityTableData): EntityTable {
+    const table = new EntityTable(data.stats, data.typeVotes);
+    for (const entity of data.entities) table.add(entity);
+    return table;
+  }
+
   /** Words seen in lower case, to tell "Workers are…" from "Okafor believes…"; with how often (never 0). */
   get lowerWords(): Map<string, number> {
     return this.stats.lowerWords;
@@ -163,6 +175,13 @@ function nameFacts(doc: PreparedDocument): { shape: string; clues: string } {
     shape: JSON.stringify([doc.names.map((n) => [n.text, n.sentenceInitial]), findAcronymDefinitions(doc.prose, doc.names)]),
     clues: JSON.stringify(doc.names.map((n) => [n.clues.person, n.clues.organization, n.clues.place, n.honorific])),
   };
+}
+
+/** An entity table as plain data. */
+export interface EntityTableData {
+  stats: NameStats;
+  typeVotes: Map<string, TypeClues>;
+  entities: Entity[];
 }
 
 /** What the entity table is made from, summed over the corpus: kept, to update for one changed source. */

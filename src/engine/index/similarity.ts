@@ -2,9 +2,25 @@
 // "appeal" count more than "court"), plus the entities they share, minus nothing for absent words.
 import { weightAt, type ValueContext } from "../extract/context";
 
+/** Word rarity as plain data, to persist. */
+export interface IdfData {
+  df: Map<string, number>;
+  docs: number;
+}
+
 export class Idf {
-  private readonly df = new Map<string, number>();
-  private docs = 0;
+  private readonly df: Map<string, number>;
+  private docs: number;
+
+  constructor(data: IdfData = { df: new Map(), docs: 0 }) {
+    this.df = data.df;
+    this.docs = data.docs;
+  }
+
+  toData(): IdfData {
+    return { df: this.df, docs: this.docs };
+  }
+
   /** Goes up with every change, so that sums of weights kept elsewhere know when they are stale. */
   version = 0;
   /** Weights asked for since the last change (the same few thousand classes, asked millions of times). */

@@ -5,8 +5,39 @@ import { STOPWORDS } from "../extract/lexicon";
 import { containsSorted } from "./sorted";
 import { forEachIndexWord } from "../extract/chars";
 
+/** A word index as plain data: the words, how many sentences each has, and those sentences' ids, one list after another. */
+export interface WordIndexData {
+  words: string[];
+  counts: Int32Array;
+  ids: Int32Array;
+}
+
 export class WordIndex {
   private readonly postings = new Map<string, number[]>();
+
+  /** An index holding no removed sentence, as plain data; undefined if it holds some (their ids are not a build's). */
+  toData(): WordIndexData | undefined {
+    if (this.removed.size) return undefined;
+    const words = [...this.postings.keys()];
+    const counts = Int32Array.from(this.postings.values(), (list) => list.length);
+    const ids = new Int32Array(counts.reduce((sum, n) => sum + n, 0));
+    let at = 0;
+    for (const list of this.postings.values()) {
+      ids.set(list, at);
+      at += list.length;
+    }
+    return { words, counts, ids };
+  }
+
+  static fromData(data: WordIndexData): WordIndex {
+    const index = new WordIndex();
+    let at = 0;
+    data.words.forEach((word, i) => {
+      const n = data.counts[i]!;
+      index.postings.set(word, Array.from(data.ids.subarray(at, (at += n))));
+    });
+    return index;
+  }
   /** Sentences of sources since changed: left in the postings, never returned. */
   private readonly removed = new Set<number>();
 

@@ -47,7 +47,11 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
       root.cache?.forget(request.path);
       return null;
     case "persist": {
-      const problem = root.cache?.save() ?? null;
+      // The folder is read: its corpus is built now (from the analyses saved last time, when
+      // every file is as it was then) and saved with the cache.
+      const earlier = root.cache?.analyses();
+      if (earlier) set.offer(earlier);
+      const problem = root.cache?.save(set.corpus().packed()) ?? null;
       root.cache?.settle();
       indexing.delete(request.root);
       if (!indexing.size && pool) {
@@ -79,7 +83,7 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
 
 function answer(request: Request): Promise<unknown> {
   if (request.op === "reset") {
-    const root: Root = { set: new SourceSet(), queue: Promise.resolve() };
+    const root: Root = { set: new SourceSet({ pack: Boolean(request.cacheDir) }), queue: Promise.resolve() };
     if (request.cacheDir) root.cache = new ReadingCache(request.cacheDir).load();
     roots.set(request.root, root);
     indexing.add(request.root);

@@ -1,0 +1,127 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { SourceSet } from "../../src/engine/source-set";
+import type { PackedCorpus } from "../../src/engine/index/analysis-pack";
+import type { Corpus } from "../../src/engine/index/corpus";
+import { checkDraft } from "../../src/engine/verify/check";
+import { conflictSummaries, searchSources } from "../../src/engine/verify/lookup";
+import { ReadingCache } from "../../src/host/reading-cache";
+
+// A corpus opened again from persisted analyses must be the corpus built anew: the same mentions,
+// contexts, entities, word rarity and word index, hence the same verdicts.
+const stories = ["harbour", "fire"].map((name) => join(__dirname, "..", "fixtures", name));
+
+function files(dir: string): Array<[string, Buffer]> {
+  return readdirSync(join(dir, "sources"))
+    .sort()
+    .map((f) => [join(dir, "sources", f), readFileSync(join(dir, "sources", f))]);
+}
+
+function load(dir: string, options: { pack?: boolean; reuse?: PackedCorpus } = {}): SourceSet {
+  const set = new SourceSet({ pack: options.pack ?? false });
+  for (const [path, bytes] of files(dir)) set.upsert(path, bytes);
+  if (options.reuse) set.offer(options.reuse);
+  return set;
+}
+
+/** As a host persists it: through v8's serialisation, nothing shared with the corpus it came from. */
+function persisted(corpus: Corpus): PackedCorpus {
+  const packed = corpus.packed();
+  assert.ok(packed, "a corpus built with `pack` gives its analyses");
+  return deserialize(serialize(packed)) as PackedCorpus;
+}
+
+function verdicts(corpus: Corpus, dir: string): string {
+  const drafts = ["draft-errors.md", "draft-faithful.md"].map((d) => checkDraft(corpus, d, readFileSync(join(dir, d), "utf8")).findings);
+  const search = ["court", "fire", "sentenced"].map((q) => searchSources(corpus, q));
+  return JSON.stringify({ drafts, conflicts: conflictSummaries(corpus), search });
+}
+
+function analyses(corpus: Corpus) {
+  return corpus.sources.map((s) => ({ mentions: s.mentions, contexts: [...s.contexts] }));
+}
+
+for (const dir of stories) {
+  const story = dir.split("/").pop();
+
+  test(`a corpus opened from its persisted analyses is the one built anew (${story})`, () => {
+    const built = load(dir, { pack: true }).corpus();
+    const reopened = load(dir, { reuse: persisted(built) }).corpus();
+    assert.deepEqual(analyses(reopened), analyses(built));
+    assert.deepEqual(reopened.entities.entities, built.entities.entities);
+    assert.equal(verdicts(reopened, dir), verdicts(built, dir));
+    assert.equal(verdicts(reopened, dir), verdicts(load(dir).corpus(), dir), "packing changes nothing");
+  });
+
+  test(`persisted analyses are taken, not worked out again, and only for the same sources (${story})`, () => {
+    const built = load(dir, { pack: true }).corpus();
+    // An entity renamed in the persisted table shows in the reopened corpus: the table was taken as it was.
+    const tampered = persisted(built);
+    const person = tampered.entities.entities.find((e) => e.type === "person" && e.mentions > 1)!;
+    person.name = "Zzyzx Persisted";
+    const reopened = load(dir, { reuse: tampered }).corpus();
+    assert.ok(reopened.sources.some((s) => s.mentions.some((m) => m.value === "Zzyzx Persisted")));
+    // Analyses of other paths (a source gone since) are not taken.
+    const other = persisted(built);
+    other.paths[0] = other.paths[0] + ".gone";
+    const rebuilt = load(dir, { reuse: other }).corpus();
+    assert.ok(!rebuilt.sources.some((s) => s.mentions.some((m) => m.value === "Zzyzx Persisted")));
+    assert.equal(verdicts(rebuilt, dir), verdicts(built, dir));
+    // Nor when a source changes after they were offered.
+    const changing = load(dir, { reuse: tampered });
+    const [path, bytes] = files(dir)[0]!;
+    changing.upsert(path, Buffer.concat([bytes, Buffer.from("\n\nOne more line.\n")]));
+    assert.ok(!changing.corpus().sources.some((s) => s.mentions.some((m) => m.value === "Zzyzx Persisted")));
+  });
+
+  test(`a source re-indexed in place is persisted as changed (${story})`, () => {
+    const set = load(dir, { pack: true });
+    const before = set.corpus();
+    const [path, bytes] = files(dir).find(([, b]) => /\b(?:the|a) \p{Ll}/u.test(b.toString()))!;
+    const changed = Buffer.from(bytes.toString().replace(/\b(?:the|a) (?=\p{Ll})/u, (w) => (w.startsWith("the") ? "a " : "the ")));
+    set.upsert(path, changed);
+    assert.equal(set.corpus(), before, "updated in place");
+    const packed = persisted(set.corpus());
+    assert.equal(packed.words, undefined, "the word index, with a replaced source's ids, is not persisted");
+    const fresh = new SourceSet();
+    for (const [p, b] of files(dir)) fresh.upsert(p, p === path ? changed : b);
+    const reopened = new SourceSet();
+    for (const [p, b] of files(dir)) reopened.upsert(p, p === path ? changed : b);
+    reopened.offer(packed);
+    assert.deepEqual(analyses(reopened.corpus()), analyses(fresh.corpus()));
+    assert.equal(verdicts(reopened.corpus(), dir), verdicts(fresh.corpus(), dir));
+  });
+}
+
+test("the index cache gives its analyses back only when every file is the same as when saved", async () => {
+  const dir = stories[0]!;
+  const cacheDir = mkdtempSync(join(tmpdir(), "corroborate-analyses-"));
+  const built = load(dir, { pack: true }).corpus();
+  const readAll = async (cache: ReadingCache, change?: string) => {
+    const read = cache.wrap(async () => ({ list: [] }));
+    for (const [path, bytes] of files(dir)) await read(path, path === change ? Buffer.concat([bytes, Buffer.from(" ")]) : bytes);
+  };
+  const first = new ReadingCache(cacheDir).load();
+  await readAll(first);
+  assert.equal(first.save(built.packed()), undefined);
+
+  const same = new ReadingCache(cacheDir).load();
+  await readAll(same);
+  const packed = same.analyses();
+  assert.ok(packed, "the same files: the analyses are given");
+  assert.deepEqual(packed.paths, built.sources.map((s) => s.doc.meta.path));
+  assert.equal(same.analyses(), undefined, "given once, then let go");
+
+  const changed = new ReadingCache(cacheDir).load();
+  await readAll(changed, files(dir)[1]![0]);
+  assert.equal(changed.analyses(), undefined, "a file changed: not given");
+
+  const fewer = new ReadingCache(cacheDir).load();
+  const read = fewer.wrap(async () => ({ list: [] }));
+  for (const [path, bytes] of files(dir).slice(1)) await read(path, bytes);
+  assert.equal(fewer.analyses(), undefined, "a file gone: not given");
+});
