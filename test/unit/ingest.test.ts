@@ -88,6 +88,15 @@ test("line map: CRLF, lone CR and LF lines", () => {
   assert.deepEqual(map.position(7), { line: 4, column: 1 });
 });
 
+test("line map: a text given as a function is read once, on the first question", () => {
+  let reads = 0;
+  const map = new LineMap(() => (reads++, "a\nb\nc"));
+  assert.equal(reads, 0, "not read before asked");
+  assert.deepEqual(map.position(4), { line: 3, column: 1 });
+  assert.deepEqual(map.position(2), { line: 2, column: 1 });
+  assert.equal(reads, 1);
+});
+
 test("markdown: footnote references and definitions are citations, not claims", () => {
   const md = "Talks failed on 3 May 2021.[^post-2021]\n\n[^post-2021]: “Dockers strike”, Harbour Post, 4 May 2021.\n";
   const view = markdownProse(md);

@@ -141,7 +141,7 @@ export class Corpus {
    */
   private take(index: number, doc: PreparedDocument, { mentions, contexts, classes }: SourceAnalysis, readWords: boolean): ValueRecord[] {
     const prose = doc.prose;
-    this.sources[index] = { index, doc, mentions, lines: new LineMap(doc.text), contexts };
+    this.sources[index] = { index, doc, mentions, lines: new LineMap(() => doc.text), contexts };
     this.firstSentenceId[index] = this.refSource.length;
     doc.sentences.forEach((s, si) => {
       const id = this.refSource.length;
