@@ -1,10 +1,11 @@
 // One measurement of the benchmark, run in a child process of its own so that peak memory is
-// this measurement's alone. Prints one JSON object on stdout.
+// this measurement's alone. Prints one JSON object on stdout. bench.ts runs it bundled as the
+// CLI and the extension are (dist/bench-phases.js), so that it measures the code that ships.
 //   phases.ts index DIR N          index N sources from scratch, then check, re-check, re-index one
 //   phases.ts reopen DIR N CACHE   open N sources again with the index cache in CACHE (made if missing)
 //   phases.ts eventloop DIR N      the same work in the engine worker: the main thread's longest block
 //   phases.ts activation           load and activate the bundled extension against a stub `vscode`
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -15,6 +16,8 @@ import { loadSources } from "../../src/host/load-sources";
 import { checkDraft } from "../../src/engine/verify/check";
 
 const [phase, dir, nArg] = process.argv.slice(2);
+/** The project's folder: this script runs bundled in dist/ (see bench.ts), or from scripts/bench/ through tsx. */
+const ROOT = existsSync(join(__dirname, "../package.json")) ? join(__dirname, "..") : join(__dirname, "../..");
 const ms = (t0: number) => performance.now() - t0;
 const sourcesOf = (n: number) => readdirSync(join(dir!, "sources")).sort().slice(0, n).map((f) => join(dir!, "sources", f));
 
@@ -95,7 +98,7 @@ async function reopen(n: number, cacheDir: string) {
 }
 
 async function eventLoop(n: number) {
-  const worker = new Worker(join(__dirname, "../../dist/engine-worker.js"));
+  const worker = new Worker(join(ROOT, "dist/engine-worker.js"));
   let nextId = 1;
   const pending = new Map<number, () => void>();
   worker.on("message", (a: { id: number }) => pending.get(a.id)?.());
@@ -136,7 +139,7 @@ function activation() {
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 }, ProgressLocation: { Notification: 15, Window: 10 },
     ViewColumn: { One: 1, Beside: -2 }, TreeItemCollapsibleState: { None: 0, Expanded: 2 }, QuickPickItemKind: { Separator: -1 },
     SemanticTokensLegend: class {}, ThemeColor: class {}, CodeActionKind: { QuickFix: "quickfix" }, StatusBarAlignment: { Left: 1 },
-    Uri: { joinPath: (_u: unknown, ...p: string[]) => ({ fsPath: join(__dirname, "../..", ...p) }) },
+    Uri: { joinPath: (_u: unknown, ...p: string[]) => ({ fsPath: join(ROOT, ...p) }) },
   };
   // Anything not stubbed above answers with a harmless proxy (enums, classes, functions).
   const stub = new Proxy(vscode as Record<string, unknown>, { get: (t, p: string) => (p in t ? t[p] : any) });
@@ -144,9 +147,9 @@ function activation() {
   (Module as unknown as { _load: (r: string, ...a: unknown[]) => unknown })._load = (r: string, ...a: unknown[]) => (r === "vscode" ? stub : resolve(r, ...a));
   const t0 = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ext = require(join(__dirname, "../../dist/extension.js")) as { activate: (c: unknown) => unknown };
+  const ext = require(join(ROOT, "dist/extension.js")) as { activate: (c: unknown) => unknown };
   ext.activate({ subscriptions: [], extensionUri: {} });
-  return { activation_ms: ms(t0), bundle_kb: statSync(join(__dirname, "../../dist/extension.js")).size / 1024 };
+  return { activation_ms: ms(t0), bundle_kb: statSync(join(ROOT, "dist/extension.js")).size / 1024 };
 }
 
 async function main() {
