@@ -11,10 +11,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { SourceReading } from "../engine/source-set";
+import type { PreparedDocument } from "../engine/ingest/document";
 import type { PackedCorpus } from "../engine/index/analysis-pack";
+import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -22,6 +24,16 @@ interface Entry {
   mtime?: number;
   hash: string;
   reading: SourceReading;
+}
+
+/** The cache file's content. */
+interface Persisted {
+  format: number;
+  version: string;
+  /** The entries, their documents without what `docColumns` holds. */
+  entries: Array<[string, Entry]>;
+  docColumns: DocColumns;
+  analyses?: Analyses;
 }
 
 /** A corpus's analyses, with the files they were made from (see `fingerprint`). */
@@ -65,9 +77,13 @@ export class ReadingCache {
       return; // no cache yet
     }
     try {
-      const data = deserialize(bytes) as { format: number; version: string; entries: Array<[string, Entry]>; analyses?: Analyses };
+      const data = deserialize(bytes) as Persisted;
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
       else {
+        const docs = docsFromColumns(data.entries.map(([, e]) => e.reading.doc), data.docColumns);
+        data.entries.forEach(([, e], i) => {
+          if (docs[i]) e.reading.doc = docs[i];
+        });
         this.entries = new Map(data.entries);
         this.earlier = data.analyses;
       }
@@ -137,7 +153,12 @@ export class ReadingCache {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
       const analyses: Analyses | undefined = corpus && { fingerprint: this.fingerprint(), corpus };
-      writeFileSync(tmp, serialize({ format: CACHE_FORMAT, version: engineVersion(), entries: [...this.fresh], ...(analyses ? { analyses } : {}) }));
+      // The documents' long lists go apart, as columns: they load several times faster.
+      const fresh = [...this.fresh];
+      const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
+      const entries = fresh.map(([path, e], i): [string, Entry] => [path, docs[i] ? { ...e, reading: { ...e.reading, doc: docs[i] as unknown as PreparedDocument } } : e]);
+      const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries, docColumns: columns, ...(analyses ? { analyses } : {}) };
+      writeFileSync(tmp, serialize(data));
       renameSync(tmp, join(this.dir, FILE));
       return undefined;
     } catch (error) {

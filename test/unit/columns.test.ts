@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { fromColumns, toColumns } from "../../src/host/columns";
+import { docsFromColumns, docsToColumns } from "../../src/host/persisted-docs";
+import { readSource } from "../../src/engine/source-set";
+import type { PreparedDocument } from "../../src/engine/ingest/document";
+
+/** Through v8's serialisation, as the cache keeps them. */
+const kept = <T>(x: T): T => deserialize(serialize(x)) as T;
+
+/** Every object's own properties in order, with their values (JSON loses -0, NaN, undefined and Maps: this does not). */
+function shapes(list: unknown[]): unknown[] {
+  return list.map((o) => (o && typeof o === "object" && !Array.isArray(o) && !(o instanceof Map) ? Object.entries(o).map(([k, v]) => [k, shapes([v])[0]]) : o));
+}
+
+test("columns give back the objects they were made from: values, missing and undefined properties, and each object's order", () => {
+  const list: Array<Record<string, unknown>> = [
+    { start: 0, end: 12, block: 0 },
+    { end: 30, start: 13, block: 1, note: "reordered" },
+    { start: -5, end: 2 ** 31, block: 0.5 },
+    { start: 1, end: 2, block: -0, value: { year: 2017, month: 9, day: undefined, precision: "day" } },
+    { start: 3, end: 4, block: NaN, value: { precision: "year", year: 2016 } },
+    { start: 5, end: 6, block: 2, value: null, list: [1, "two", { three: 3 }], flag: true, seen: new Map([["a", 1]]) },
+    {},
+  ];
+  const back = fromColumns(kept(toColumns(list)));
+  assert.deepEqual(back, list);
+  assert.deepEqual(shapes(back), shapes(list));
+  assert.ok(Object.is(back[3]!.block, -0), "-0 stays -0");
+  assert.ok("day" in (back[3]!.value as object), "a property set to undefined stays set");
+  assert.ok(!("note" in back[0]!), "a missing property stays missing");
+});
+
+test("columns of many random objects give them back", () => {
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const values = [() => next() % 1000, () => next() / 7, () => `s${next() % 50}`, () => next() % 2 === 0, () => undefined, () => ({ a: next() % 9, ...(next() % 2 ? { b: "x" } : {}) })];
+  const keys = ["a", "b", "c", "d", "e"];
+  const list = Array.from({ length: 500 }, () => {
+    const o: Record<string, unknown> = {};
+    for (const k of keys) if (next() % 3) o[k] = values[next() % values.length]!();
+    return o;
+  });
+  const back = fromColumns(kept(toColumns(list)));
+  assert.deepEqual(shapes(back), shapes(list));
+});
+
+test("prepared documents kept as columns come back as they were, in their own property order; the originals are not changed", () => {
+  const dir = join(__dirname, "..", "fixtures", "harbour", "sources");
+  const docs: Array<PreparedDocument | undefined> = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc);
+  docs.splice(1, 0, undefined); // a file that could not be read has no document
+  const before = docs.map((d) => d && Object.keys(d));
+  const own = (d: PreparedDocument | undefined) => d && Object.fromEntries(Object.entries(d));
+  const expected = kept(docs.map(own));
+  const { docs: stripped, columns } = docsToColumns(docs);
+  assert.ok(stripped.every((d) => !d || !("sentences" in d)), "the lists are kept apart");
+  assert.deepEqual(docs.map((d) => d && Object.keys(d)), before, "the documents given are not changed");
+  const back = docsFromColumns(kept(stripped), kept(columns));
+  assert.deepEqual(back.map(own), expected);
+  assert.deepEqual(back.map((d) => d && Object.keys(d)), before);
+  assert.ok(back[0]!.sentences.length > 3 && back[0]!.dates.length > 0, "the fixture has sentences and dates");
+});
