@@ -13,7 +13,7 @@ export function lowerBound(length: number, before: (i: number) => boolean): numb
 }
 
 /** Whether an ascending list of numbers holds `x`. */
-export function containsSorted(sorted: number[], x: number): boolean {
+export function containsSorted(sorted: ArrayLike<number>, x: number): boolean {
   const i = lowerBound(sorted.length, (k) => sorted[k]! < x);
   return sorted[i] === x;
 }

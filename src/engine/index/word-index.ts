@@ -13,7 +13,8 @@ export interface WordIndexData {
 }
 
 export class WordIndex {
-  private readonly postings = new Map<string, number[]>();
+  /** Sentence ids by word, ascending; a list loaded whole stays a view into the loaded ids until a sentence is added to it. */
+  private readonly postings = new Map<string, number[] | Int32Array>();
 
   /** An index holding no removed sentence, as plain data; undefined if it holds some (their ids are not a build's). */
   toData(): WordIndexData | undefined {
@@ -34,7 +35,7 @@ export class WordIndex {
     let at = 0;
     data.words.forEach((word, i) => {
       const n = data.counts[i]!;
-      index.postings.set(word, Array.from(data.ids.subarray(at, (at += n))));
+      index.postings.set(word, data.ids.subarray(at, (at += n)));
     });
     return index;
   }
@@ -56,7 +57,7 @@ export class WordIndex {
       let list = this.byRaw.get(word);
       if (list === undefined) {
         const w = foldWord(word);
-        list = w.length < 2 || STOPWORDS.has(w) ? null : (this.postings.get(w) ?? this.postings.set(w, []).get(w)!);
+        list = w.length < 2 || STOPWORDS.has(w) ? null : this.growable(w);
         if (this.byRaw.size > 500_000) this.byRaw.clear();
         this.byRaw.set(word, list);
       }
@@ -67,13 +68,22 @@ export class WordIndex {
     });
   }
 
+  /** The list of a word's sentences, as one that sentences can be added to. */
+  private growable(word: string): number[] {
+    const list = this.postings.get(word);
+    if (Array.isArray(list)) return list;
+    const made = list ? Array.from(list) : [];
+    this.postings.set(word, made);
+    return made;
+  }
+
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */
   withAll(words: string[]): number[] {
     const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.postings.get(w) ?? []);
     if (!lists.length || lists.some((l) => !l.length)) return [];
     lists.sort((a, b) => a.length - b.length);
     // Posting lists are in ascending order: the few candidates are looked up in the long lists by bisection.
-    let result = lists[0]!;
+    let result = Array.from(lists[0]!);
     for (const l of lists.slice(1)) {
       result = result.filter((id) => containsSorted(l, id));
       if (!result.length) break;
