@@ -78,9 +78,21 @@ export class SourceSet {
       const docs = [...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path));
       const reuse = this.offered;
       this.offered = undefined;
-      this.built = new Corpus(docs, reuse ? { reuse } : { pack: this.options.pack ?? false });
+      this.built = reuse ? reusing(docs, reuse) : new Corpus(docs, { pack: this.options.pack ?? false });
     }
     return this.built;
+  }
+}
+
+/**
+ * The corpus built from persisted analyses; built anew if they cannot be read (a damaged cache
+ * that still decoded): they only save time, and the build must not fail for them.
+ */
+function reusing(docs: PreparedDocument[], reuse: PackedCorpus): Corpus {
+  try {
+    return new Corpus(docs, { reuse });
+  } catch {
+    return new Corpus(docs, { pack: true });
   }
 }
 

@@ -78,6 +78,15 @@ for (const dir of stories) {
     assert.ok(!changing.corpus().sources.some((s) => s.mentions.some((m) => m.value === "Zzyzx Persisted")));
   });
 
+  test(`damaged analyses that cannot be read are set aside: the corpus is built anew (${story})`, () => {
+    const built = load(dir, { pack: true }).corpus();
+    const damaged = persisted(built);
+    (damaged.sources as unknown[])[1] = { names: "not numbers" };
+    const reopened = load(dir, { reuse: damaged }).corpus();
+    assert.deepEqual(analyses(reopened), analyses(built));
+    assert.ok(reopened.packed(), "built anew, still packed to be saved again");
+  });
+
   test(`a source re-indexed in place is persisted as changed (${story})`, () => {
     const set = load(dir, { pack: true });
     const before = set.corpus();
