@@ -57,6 +57,18 @@ for (const dir of stories) {
     assert.equal(verdicts(reopened, dir), verdicts(load(dir).corpus(), dir), "packing changes nothing");
   });
 
+  test(`a reopened source's mentions and contexts are made when first asked for, once (${story})`, () => {
+    const built = load(dir, { pack: true }).corpus();
+    const reopened = load(dir, { reuse: persisted(built) }).corpus();
+    const made = (i: number) => (reopened.sources[i] as unknown as { made?: unknown }).made !== undefined;
+    assert.ok(reopened.sources.every((_, i) => !made(i)), "nothing made when opened");
+    const first = reopened.sources[0]!.mentions;
+    assert.ok(made(0) && !made(1), "the source asked for, and it alone");
+    assert.equal(reopened.sources[0]!.mentions, first, "made once");
+    assert.deepEqual(reopened.valuesOf(1), built.valuesOf(1));
+    assert.ok(made(1));
+  });
+
   test(`persisted analyses are taken, not worked out again, and only for the same sources (${story})`, () => {
     const built = load(dir, { pack: true }).corpus();
     // An entity renamed in the persisted table shows in the reopened corpus: the table was taken as it was.

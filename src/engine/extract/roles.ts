@@ -29,9 +29,10 @@ export function roleShape(words: string[]): { title: string; rank: string[] } | 
   return { title: TITLE_CLASS[title] ?? title, rank };
 }
 
-export function findRoleClaims(text: string, mentions: Mention[]): RoleClaim[] {
+/** The role claims of a text about its people (about `person` alone, when given: an entity id). */
+export function findRoleClaims(text: string, mentions: Mention[], person?: string): RoleClaim[] {
   const claims: RoleClaim[] = [];
-  const persons = mentions.filter((m) => m.type === "person" && m.entityId);
+  const persons = mentions.filter((m) => m.type === "person" && m.entityId && (person === undefined || m.entityId === person));
   for (const p of persons) {
     // NAME, [the|a] ROLE [of|at ORG | ORG]
     const after = /^,\s+((?:the|a|an)\s+)?([^,.;:()“”"]{2,80})/u.exec(text.slice(p.end, p.end + 100));

@@ -8,6 +8,7 @@ import { NONE, type ValueContext } from "../extract/context";
 import type { Entity, EntityTableData } from "./entities";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
+import { entityKey } from "./value-index";
 
 /** What the corpus works out for one source from its prepared document and the entity table. */
 export interface SourceAnalysis {
@@ -146,4 +147,46 @@ export function unpackContexts(p: PackedSource, strings: readonly string[], ment
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/** Throws if a packed source is not made as `AnalysisPacker` makes one (a damaged cache that still decoded). */
+export function checkPacked(p: PackedSource): void {
+  const ok = p && p.names instanceof Int32Array && p.names.length % 4 === 0 && Array.isArray(p.loose) && p.contexts instanceof Int32Array && typeof p.steps === "string";
+  if (!ok) throw new Error("a packed source is damaged");
+}
+
+/** Each name of a packed source that is an entity's: the entity, and the name's place among the source's names. */
+export function forEachPackedEntity(p: PackedSource, entities: readonly Entity[], visit: (entity: Entity, place: number) => void): void {
+  for (let i = 0, place = 0; i < p.names.length; i += 4, place++) {
+    const e = p.names[i + 3]!;
+    if (e < 0) continue;
+    const entity = entities[e];
+    if (!entity) throw new Error("a packed name's entity is missing");
+    visit(entity, place);
+  }
+}
+
+/** The keys of each value of a packed source, in order: those `keysOf` gives for its context. */
+export function forEachPackedValue(p: PackedSource, strings: readonly string[], visit: (keys: string[]) => void): void {
+  const x = p.contexts;
+  let at = 0;
+  const read = (keys: string[] | undefined, marked: boolean) => {
+    const n = x[at++]!;
+    if (!keys) return void (at += n);
+    for (let k = 0; k < n; k++) {
+      const s = strings[x[at++]!];
+      if (s === undefined) throw new Error("a packed context's string is missing");
+      keys.push(marked ? entityKey(s) : s);
+    }
+  };
+  while (at < x.length) {
+    at += 3; // the mention, the flags, what is counted
+    const keys: string[] = [];
+    read(keys, false); // the clause's classes
+    read(undefined, false); // the head's
+    read(keys, true); // the sentence's entities
+    read(keys, true); // the persons
+    read(undefined, false); // the weights' classes
+    visit(keys);
+  }
 }

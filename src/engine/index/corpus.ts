@@ -8,12 +8,12 @@ import { detached, textPart } from "../ingest/text-view";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, EntityTable } from "./entities";
-import { AnalysisPacker, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
+import { AnalysisPacker, checkPacked, forEachPackedEntity, forEachPackedValue, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
 import { ConflictSet, type Conflict } from "./conflicts";
-import { ValueIndex } from "./value-index";
+import { keysOf, ValueIndex } from "./value-index";
 import { BySource } from "./by-source";
 
 export interface AnalysedSource {
@@ -45,7 +45,6 @@ export interface SourceFile {
 
 export class Corpus {
   readonly sources: AnalysedSource[] = [];
-  readonly values: ValueRecord[] = [];
   readonly idf: Idf;
   readonly words: WordIndex;
   /**
@@ -60,8 +59,14 @@ export class Corpus {
   version = 0;
   private found: ConflictSet | undefined;
   private search: SentenceIndex | undefined;
-  private readonly byContext = new ValueIndex<ValueRecord>();
-  private readonly bySource: ValueRecord[][] = [];
+  private readonly byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id));
+  /** Each source's value records; made when first asked for, for a source taken from persisted analyses. */
+  private readonly bySource: Array<ValueRecord[] | undefined> = [];
+  /** All the values in source order, once asked for (see `values`). */
+  private valueList: ValueRecord[] | undefined;
+  /** Value record ids (the context index's): each id's source, and each source's first id and count (a changed source's come last). */
+  private readonly recordSource: number[] = [];
+  private readonly recordFirst: number[] = [];
   /** The global id of each source's first sentence (the ids of a source's sentences follow one another). */
   private readonly firstSentenceId: number[] = [];
   /** Where each entity is mentioned: its mentions, with their sources. */
@@ -78,11 +83,15 @@ export class Corpus {
     const readWords = !reuse?.words;
     inOnePass(() =>
       prepared.forEach((doc, index) => {
-        this.bySource[index] = reuse ? this.take(index, doc, unpackSource(reuse, index, doc, this.entities), readWords) : this.analyse(index, doc);
-        this.values.push(...this.bySource[index]!);
+        if (reuse) this.takePacked(index, doc, reuse, readWords);
+        else this.analyse(index, doc);
       }),
     );
-    for (const r of this.values) this.byContext.add(r);
+  }
+
+  /** Every value of the corpus, in source order (made whole on first request: the conflicts want them all). */
+  get values(): ValueRecord[] {
+    return (this.valueList ??= this.sources.flatMap((_, i) => this.valuesOf(i)));
   }
 
   /** The analyses of every source, packed to persist; undefined unless built with `pack` or `reuse`. */
@@ -100,22 +109,23 @@ export class Corpus {
   replaceSource(index: number, doc: PreparedDocument): boolean {
     const old = this.sources[index];
     if (!old || old.doc.meta.path !== doc.meta.path || !this.entities.keepsThrough(old.doc, doc)) return false;
-    const oldRecords = this.bySource[index]!;
+    const oldRecords = this.valuesOf(index);
     for (const classes of analyseContexts(old.doc.prose, old.doc.sentences, old.mentions).classes) this.idf.removeSentence(classes);
     const oldIds = this.sentenceIdsOf(index);
     this.words.remove(oldIds);
     for (const id of oldIds) this.refSource[id] = -1;
     for (const id of new Set(old.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)?.dropSource(index);
-    this.byContext.remove(new Set(oldRecords));
+    this.byContext.remove(this.recordFirst[index]!, this.recordFirst[index]! + oldRecords.length);
 
-    const records = (this.bySource[index] = this.analyse(index, doc));
+    const records = this.analyse(index, doc);
     // The new entries, added at the ends of their lists, go to their source's place, as if built anew.
     for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)!.settle(index);
     // The values stay in source order (conflicts are found in that order), the new in the old one's place.
-    const at = this.values.indexOf(oldRecords[0]!);
-    if (at >= 0) this.values.splice(at, oldRecords.length, ...records);
-    else this.values.splice(this.insertionPoint(index), 0, ...records);
-    for (const r of records) this.byContext.add(r);
+    if (this.valueList) {
+      const at = this.valueList.indexOf(oldRecords[0]!);
+      if (at >= 0) this.valueList.splice(at, oldRecords.length, ...records);
+      else this.valueList.splice(this.insertionPoint(index), 0, ...records);
+    }
     if (this.found) {
       this.found.replace(oldRecords, records);
     }
@@ -127,21 +137,53 @@ export class Corpus {
     return true;
   }
 
-  /** Analyses one source and adds it to every index but the context index; returns its value records. */
+  /** Analyses one source and adds it to every index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
     const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions) };
     this.packer?.add(index, analysis, this.entities.entities);
-    return this.take(index, doc, analysis, true);
+    return this.take(index, doc, analysis);
   }
 
   /**
-   * Adds a source's analysis to every index but the context index; returns its value records.
-   * Its sentences' classes (if given) count for word rarity; their words are indexed if `readWords`.
+   * Adds a source's analysis to every index; returns its value records. Its sentences' classes
+   * count for word rarity; their words are indexed.
    */
-  private take(index: number, doc: PreparedDocument, { mentions, contexts, classes }: SourceAnalysis, readWords: boolean): ValueRecord[] {
-    const prose = doc.prose;
+  private take(index: number, doc: PreparedDocument, analysis: SourceAnalysis): ValueRecord[] {
+    const { mentions, contexts, classes } = analysis;
     this.sources[index] = { index, doc, mentions, lines: lineMapOf(doc), contexts };
+    this.addSentences(index, doc, classes, true);
+    for (const m of mentions) if (m.entityId) this.entityList(m.entityId).push(index, m);
+    const records = (this.bySource[index] = recordsOf(index, doc, contexts));
+    this.recordFirst[index] = this.recordSource.length;
+    for (const r of records) {
+      this.byContext.add(keysOf(r.context));
+      this.recordSource.push(index);
+    }
+    return records;
+  }
+
+  /**
+   * Adds a source from persisted analyses: its mentions, contexts and records are made when first
+   * asked for; the indexes learn of them from the packed numbers (the entities named, the values'
+   * keys). Its sentences' words are indexed if `readWords` (the word index was not persisted).
+   */
+  private takePacked(index: number, doc: PreparedDocument, packed: PackedCorpus, readWords: boolean): void {
+    const source = packed.sources[index]!;
+    checkPacked(source);
+    this.sources[index] = new PackedSource(index, doc, lineMapOf(doc), analysisLater(packed, index, doc, this.entities));
+    this.addSentences(index, doc, undefined, readWords);
+    forEachPackedEntity(source, this.entities.entities, (entity, place) => this.entityList(entity.id).pushPlace(index, place));
+    this.recordFirst[index] = this.recordSource.length;
+    forEachPackedValue(source, packed.strings, (keys) => {
+      this.byContext.add(keys);
+      this.recordSource.push(index);
+    });
+  }
+
+  /** Gives the source's sentences their global ids; counts their classes (if given) for word rarity, and indexes their words if `readWords`. */
+  private addSentences(index: number, doc: PreparedDocument, classes: string[][] | undefined, readWords: boolean): void {
+    const prose = readWords ? doc.prose : "";
     this.firstSentenceId[index] = this.refSource.length;
     doc.sentences.forEach((s, si) => {
       const id = this.refSource.length;
@@ -150,27 +192,29 @@ export class Corpus {
       this.refSource.push(index);
       this.refSentence.push(si);
     });
-    for (const m of mentions) {
-      if (!m.entityId) continue;
-      let list = this.mentionsOf.get(m.entityId);
-      if (!list) this.mentionsOf.set(m.entityId, (list = new BySource()));
-      list.push(index, m);
-    }
-    const records: ValueRecord[] = [];
-    let si = 0;
-    for (const [mention, context] of contexts) {
-      while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
-      const record: ValueRecord = { source: index, mention, sentence: doc.sentences[si]!, context };
-      records.push(record);
-    }
-    return records;
+  }
+
+  /** An entity's mentions (an empty list made for it the first time). */
+  private entityList(id: string): BySource<Mention> {
+    let list = this.mentionsOf.get(id);
+    if (!list) this.mentionsOf.set(id, (list = new BySource(this.namedAt)));
+    return list;
+  }
+
+  /** The name mention at a place among a persisted source's names (for entities' lists made from the packed numbers). */
+  private readonly namedAt = (source: number, place: number): Mention => (this.sources[source] as PackedSource).nameAt(place);
+
+  /** The value record of a context-index id (one not removed). */
+  private recordAt(id: number): ValueRecord {
+    const source = this.recordSource[id]!;
+    return this.valuesOf(source)[id - this.recordFirst[source]!]!;
   }
 
   /** Where a source's values go when it had none: after the values of the sources before it. */
   private insertionPoint(index: number): number {
     for (let i = index - 1; i >= 0; i--) {
-      const last = this.bySource[i]?.at(-1);
-      if (last) return this.values.indexOf(last) + 1;
+      const last = this.valuesOf(i).at(-1);
+      if (last) return this.valueList!.indexOf(last) + 1;
     }
     return 0;
   }
@@ -243,7 +287,13 @@ export class Corpus {
 
   /** The values of one source. */
   valuesOf(source: number): ValueRecord[] {
-    return this.bySource[source] ?? [];
+    let records = this.bySource[source];
+    if (!records) {
+      const s = this.sources[source];
+      if (!s) return [];
+      this.bySource[source] = records = recordsOf(source, s.doc, s.contexts);
+    }
+    return records;
   }
 
   /** Source values said in contexts most like this one (sharing its rarest words and entities). */
@@ -282,14 +332,55 @@ export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mentio
     const value = n.entity?.name ?? detached(n.text);
     return n.entity ? { start: n.start, end: n.end, type: n.type, value, entityId: n.entity.id } : { start: n.start, end: n.end, type: n.type, value };
   });
-  return mentionsFrom(doc, names);
+  return mentionsFrom(doc, names).mentions;
 }
 
-/** A source's analysis as packed by an earlier build of the same sources. */
-function unpackSource(packed: PackedCorpus, index: number, doc: PreparedDocument, entities: EntityTable): SourceAnalysis {
-  const source = packed.sources[index]!;
-  const mentions = mentionsFrom(doc, packedNames(source, entities.entities));
-  return { mentions, contexts: unpackContexts(source, packed.strings, mentions) };
+/** A source taken from persisted analyses: its mentions and contexts made when first asked for. */
+class PackedSource implements AnalysedSource {
+  private made: { mentions: Mention[]; names: Mention[]; contexts: Map<Mention, ValueContext> } | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly doc: PreparedDocument,
+    readonly lines: LineMap,
+    private readonly make: () => { mentions: Mention[]; names: Mention[]; contexts: Map<Mention, ValueContext> },
+  ) {}
+
+  get mentions(): Mention[] {
+    return (this.made ??= this.make()).mentions;
+  }
+
+  get contexts(): Map<Mention, ValueContext> {
+    return (this.made ??= this.make()).contexts;
+  }
+
+  /** The name mention at a place among its names, in the order packed. */
+  nameAt(place: number): Mention {
+    return (this.made ??= this.make()).names[place]!;
+  }
+}
+
+/**
+ * How a packed source's analysis is made when asked for. A function of its own: one made where
+ * the corpus takes the source would keep alive all that is in use there.
+ */
+function analysisLater(packed: PackedCorpus, index: number, doc: PreparedDocument, entities: EntityTable) {
+  return () => {
+    const source = packed.sources[index]!;
+    const { mentions, names } = mentionsFrom(doc, packedNames(source, entities.entities));
+    return { mentions, names, contexts: unpackContexts(source, packed.strings, mentions) };
+  };
+}
+
+/** A source's value records, from its contexts (in their order) and its sentences. */
+function recordsOf(index: number, doc: PreparedDocument, contexts: Map<Mention, ValueContext>): ValueRecord[] {
+  const records: ValueRecord[] = [];
+  let si = 0;
+  for (const [mention, context] of contexts) {
+    while (si < doc.sentences.length - 1 && doc.sentences[si]!.end < mention.end) si++;
+    records.push({ source: index, mention, sentence: doc.sentences[si]!, context });
+  }
+  return records;
 }
 
 /** Whether packed analyses are those of these documents (the host checked that their contents are the same). */
@@ -297,8 +388,8 @@ function fits(packed: PackedCorpus, docs: PreparedDocument[]): boolean {
   return packed.sources.length === docs.length && packed.paths.length === docs.length && docs.every((d, i) => d.meta.path === packed.paths[i]);
 }
 
-/** A document's mentions: its names as resolved, with its dates and terms, sorted. */
-function mentionsFrom(doc: PreparedDocument, names: NameMention[]): Mention[] {
+/** A document's mentions: its names as resolved, with its dates and terms, sorted; and the name mentions in the order given. */
+function mentionsFrom(doc: PreparedDocument, names: NameMention[]): { mentions: Mention[]; names: Mention[] } {
   const mentions: Mention[] = [];
   for (const n of names) {
     // The mention's text is the document's own (with any markup inside); the value is the clean name.
@@ -308,9 +399,10 @@ function mentionsFrom(doc: PreparedDocument, names: NameMention[]): Mention[] {
     if (n.entityId) m.entityId = n.entityId;
     mentions.push(m);
   }
+  const named = mentions.slice();
   for (const d of doc.dates) mentions.push({ start: d.start, end: d.end, type: "date", text: textPart(doc, d.start, d.end), value: isoDate(d.value), date: d.value });
   for (const t of doc.terms) mentions.push({ start: t.start, end: t.end, type: "term", text: textPart(doc, t.start, t.end), value: t.value.display, term: t.value });
-  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: mentions.sort((a, b) => a.start - b.start || b.end - a.end), names: named };
 }
 
 export function valueKey(m: Mention): string {

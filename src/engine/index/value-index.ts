@@ -15,31 +15,45 @@ const MAX_POSTING = 5000;
 /** How many records a look-up takes into view before common keys may only raise their scores. */
 const MAX_IN_VIEW = 3000;
 
+/**
+ * Records are known by ids, numbered from 0 as they are added, and asked of `recordAt` only when
+ * a look-up returns them (a corpus opened from the cache makes a source's records only then).
+ */
 export class ValueIndex<R extends Indexed> {
-  /** Records by id; a removed record leaves a hole (its postings stay, and are skipped). */
-  private readonly records: Array<R | undefined> = [];
+  private size = 0;
+  /** Ids of removed records (their source changed): their postings stay, and are skipped. */
+  private gone = new Uint8Array(1024);
   private readonly postings = new Map<string, number[]>();
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
 
-  add(record: R): void {
-    const id = this.records.length;
-    this.records.push(record);
-    for (const key of keysOf(record.context)) {
+  constructor(private readonly recordAt: (id: number) => R) {}
+
+  /** Adds the record with the next id, known by its context's keys (see `keysOf`); returns its id. */
+  add(keys: readonly string[]): number {
+    const id = this.size++;
+    for (const key of keys) {
       const list = this.postings.get(key);
       if (!list) this.postings.set(key, [id]);
       else if (list[list.length - 1] !== id) list.push(id);
     }
+    return id;
   }
 
-  /** Forgets records (their source changed). */
-  remove(gone: Set<R>): void {
-    for (let id = 0; id < this.records.length; id++) if (gone.has(this.records[id]!)) this.records[id] = undefined;
+  /** Forgets the records of ids [from, to) (their source changed). */
+  remove(from: number, to: number): void {
+    if (this.gone.length < this.size) {
+      const grown = new Uint8Array(this.size * 2);
+      grown.set(this.gone);
+      this.gone = grown;
+    }
+    this.gone.fill(1, from, to);
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */
   candidates(context: ValueContext, idf: Idf, limit: number): R[] {
-    if (this.scores.length < this.records.length) this.scores = new Float64Array(this.records.length * 2);
+    if (this.scores.length < this.size) this.scores = new Float64Array(this.size * 2);
+    const gone = this.gone;
     const scores = this.scores;
     const lists = [...new Set(keysOf(context))]
       .map((key) => ({ key, list: this.postings.get(key) }))
@@ -51,7 +65,7 @@ export class ValueIndex<R extends Indexed> {
       const w = key.startsWith("@") ? 2 : idf.weight(key);
       const open = touched.length < MAX_IN_VIEW;
       for (const id of list) {
-        if (this.records[id] === undefined) continue;
+        if (gone[id]) continue;
         if (scores[id] === 0) {
           if (!open) continue;
           touched.push(id);
@@ -61,18 +75,14 @@ export class ValueIndex<R extends Indexed> {
     }
     touched.sort((a, b) => scores[b]! - scores[a]!);
     const out: R[] = [];
-    for (const id of touched) {
-      if (out.length >= limit) break;
-      const r = this.records[id];
-      if (r) out.push(r);
-    }
+    for (const id of touched.slice(0, limit)) out.push(this.recordAt(id));
     for (const id of touched) scores[id] = 0;
     return out;
   }
 }
 
 /** A context's keys: its clause's classes, and its entities and persons (marked "@"). */
-function keysOf(context: ValueContext): string[] {
+export function keysOf(context: ValueContext): string[] {
   const keys = [...context.local];
   for (const e of context.entities) keys.push(entityKey(e));
   for (const p of context.persons) keys.push(entityKey(p));
@@ -82,6 +92,6 @@ function keysOf(context: ValueContext): string[] {
 /** "@" and an entity id: made once per entity, not once per value (a hundred thousand values at 10,000 sources). */
 const entityKeys = new Remembered<string>(100_000);
 const markEntity = (id: string) => `@${id}`;
-function entityKey(id: string): string {
+export function entityKey(id: string): string {
   return entityKeys.get(id, markEntity);
 }

@@ -13,30 +13,39 @@ interface SourceClaim extends RoleClaim {
   source: number;
 }
 
-/** Each source's role claims, found once per version of the source (a changed source is a new object). */
-const claimsOf = new WeakMap<AnalysedSource, SourceClaim[]>();
+/** Each source's role claims about each person asked for, found once per version of the source (a changed source is a new object). */
+const claimsOf = new WeakMap<AnalysedSource, Map<string, SourceClaim[]>>();
 
-/** The sources' role claims by person, gathered again (from the kept per-source claims) when a source changes. */
-const sourceClaims = perCorpus((corpus): Map<string, SourceClaim[]> => inOnePass(() => {
-  const byPerson = new Map<string, SourceClaim[]>();
-  for (const s of corpus.sources) {
-    let claims = claimsOf.get(s);
-    if (!claims) claimsOf.set(s, (claims = findRoleClaims(s.doc.prose, s.mentions).map((c) => ({ ...c, source: s.index }))));
-    for (const c of claims) {
-      const list = byPerson.get(c.person);
-      if (list) list.push(c);
-      else byPerson.set(c.person, [c]);
-    }
+function claimsIn(s: AnalysedSource, person: string): SourceClaim[] {
+  let byPerson = claimsOf.get(s);
+  if (!byPerson) claimsOf.set(s, (byPerson = new Map()));
+  let claims = byPerson.get(person);
+  if (!claims) byPerson.set(person, (claims = findRoleClaims(s.doc.prose, s.mentions, person).map((c) => ({ ...c, source: s.index }))));
+  return claims;
+}
+
+/** The sources' role claims about each person asked for, in source order (gathered again when a source changes). */
+const claimsAbout = perCorpus(() => new Map<string, SourceClaim[]>());
+
+function sourceClaimsAbout(corpus: Corpus, person: string): SourceClaim[] {
+  const known = claimsAbout(corpus);
+  let list = known.get(person);
+  if (!list) {
+    const found: SourceClaim[] = (list = []);
+    // Only the sources that name the person can make a claim about them: the others are not read.
+    inOnePass(() => {
+      for (const source of corpus.mentionsOf.get(person)?.sourceList() ?? []) found.push(...claimsIn(corpus.sources[source]!, person));
+    });
+    known.set(person, list);
   }
-  return byPerson;
-}));
+  return list;
+}
 
 export function checkRoles(corpus: Corpus, draft: Draft): Finding[] {
   const out: Finding[] = [];
-  const known = sourceClaims(corpus);
   for (const claim of findRoleClaims(draft.doc.prose, draft.mentions)) {
     const shape = roleShape(claim.words)!;
-    const theirs = (known.get(claim.person) ?? []).map((k) => ({ k, shape: roleShape(k.words)! }));
+    const theirs = sourceClaimsAbout(corpus, claim.person).map((k) => ({ k, shape: roleShape(k.words)! }));
     const sameTitle = theirs.filter((t) => t.shape.title === shape.title);
     if (!sameTitle.length) continue;
     const evidenceOf = (k: SourceClaim) => {
