@@ -16,7 +16,7 @@ import type { PackedCorpus } from "../engine/index/analysis-pack";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 const FILE = "corroborate-index.v8";
 
 interface Entry {

@@ -108,6 +108,8 @@ for (const dir of stories) {
     assert.equal(set.corpus(), before, "updated in place");
     const packed = persisted(set.corpus());
     assert.equal(packed.words, undefined, "the word index, with a replaced source's ids, is not persisted");
+    assert.equal(packed.values, undefined, "nor the value index");
+    assert.ok(persisted(load(dir, { pack: true }).corpus()).values, "a build's are");
     const fresh = new SourceSet();
     for (const [p, b] of files(dir)) fresh.upsert(p, p === path ? changed : b);
     const reopened = new SourceSet();

@@ -8,7 +8,7 @@ import { NONE, type ValueContext } from "../extract/context";
 import type { Entity, EntityTableData } from "./entities";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
-import { entityKey } from "./value-index";
+import { entityKey, type ValueIndexData } from "./value-index";
 
 /** What the corpus works out for one source from its prepared document and the entity table. */
 export interface SourceAnalysis {
@@ -37,6 +37,8 @@ export interface PackedCorpus {
   idf: IdfData;
   /** The word index, unless a source was replaced in place (the sentence ids are then not a build's). */
   words?: WordIndexData;
+  /** The value index, and how many values each source has, unless a source was replaced in place (likewise). */
+  values?: { index: ValueIndexData; counts: Int32Array };
   strings: string[];
   sources: PackedSource[];
 }

@@ -59,7 +59,7 @@ export class Corpus {
   version = 0;
   private found: ConflictSet | undefined;
   private search: SentenceIndex | undefined;
-  private readonly byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id));
+  private readonly byContext: ValueIndex<ValueRecord>;
   /** Each source's value records; made when first asked for, for a source taken from persisted analyses. */
   private readonly bySource: Array<ValueRecord[] | undefined> = [];
   /** All the values in source order, once asked for (see `values`). */
@@ -67,6 +67,7 @@ export class Corpus {
   /** Value record ids (the context index's): each id's source, and each source's first id and count (a changed source's come last). */
   private readonly recordSource: number[] = [];
   private readonly recordFirst: number[] = [];
+  private readonly recordCount: number[] = [];
   /** The global id of each source's first sentence (the ids of a source's sentences follow one another). */
   private readonly firstSentenceId: number[] = [];
   /** Where each entity is mentioned: its mentions, with their sources. */
@@ -79,7 +80,8 @@ export class Corpus {
     this.packer = reuse ? new AnalysisPacker(reuse.strings, reuse.sources) : options.pack ? new AnalysisPacker() : undefined;
     // Word rarity and the word index are taken whole when persisted (and the sentences' words not read again).
     this.idf = new Idf(reuse?.idf);
-    this.words = reuse?.words ? WordIndex.fromData(reuse.words) : new WordIndex();
+    this.words = new WordIndex(reuse?.words);
+    this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), reuse?.values?.index);
     const readWords = !reuse?.words;
     inOnePass(() =>
       prepared.forEach((doc, index) => {
@@ -98,7 +100,9 @@ export class Corpus {
   packed(): PackedCorpus | undefined {
     if (!this.packer) return undefined;
     const words = this.words.toData();
-    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), ...(words ? { words } : {}), strings: this.packer.strings, sources: this.packer.sources };
+    const index = this.byContext.toData();
+    const values = index && { index, counts: Int32Array.from(this.recordCount) };
+    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), ...(words ? { words } : {}), ...(values ? { values } : {}), strings: this.packer.strings, sources: this.packer.sources };
   }
 
   /**
@@ -156,6 +160,7 @@ export class Corpus {
     for (const m of mentions) if (m.entityId) this.entityList(m.entityId).push(index, m);
     const records = (this.bySource[index] = recordsOf(index, doc, contexts));
     this.recordFirst[index] = this.recordSource.length;
+    this.recordCount[index] = records.length;
     for (const r of records) {
       this.byContext.add(keysOf(r.context));
       this.recordSource.push(index);
@@ -175,10 +180,19 @@ export class Corpus {
     this.addSentences(index, doc, undefined, readWords);
     forEachPackedEntity(source, this.entities.entities, (entity, place) => this.entityList(entity.id).pushPlace(index, place));
     this.recordFirst[index] = this.recordSource.length;
+    if (packed.values) {
+      // The value index was persisted: only how many values this source has is needed.
+      const count = (this.recordCount[index] = packed.values.counts[index]!);
+      for (let k = 0; k < count; k++) this.recordSource.push(index);
+      return;
+    }
+    let count = 0;
     forEachPackedValue(source, packed.strings, (keys) => {
       this.byContext.add(keys);
       this.recordSource.push(index);
+      count++;
     });
+    this.recordCount[index] = count;
   }
 
   /** Gives the source's sentences their global ids; counts their classes (if given) for word rarity, and indexes their words if `readWords`. */
@@ -385,6 +399,8 @@ function recordsOf(index: number, doc: PreparedDocument, contexts: Map<Mention, 
 
 /** Whether packed analyses are those of these documents (the host checked that their contents are the same). */
 function fits(packed: PackedCorpus, docs: PreparedDocument[]): boolean {
+  const values = packed.values;
+  if (values && (values.counts.length !== docs.length || values.counts.reduce((sum, n) => sum + n, 0) !== values.index.size)) return false;
   return packed.sources.length === docs.length && packed.paths.length === docs.length && docs.every((d, i) => d.meta.path === packed.paths[i]);
 }
 

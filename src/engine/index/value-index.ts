@@ -5,6 +5,7 @@
 import type { ValueContext } from "../extract/context";
 import type { Idf } from "./similarity";
 import { Remembered } from "../remembered";
+import { growable, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
 export interface Indexed {
   context: ValueContext;
@@ -19,23 +20,40 @@ const MAX_IN_VIEW = 3000;
  * Records are known by ids, numbered from 0 as they are added, and asked of `recordAt` only when
  * a look-up returns them (a corpus opened from the cache makes a source's records only then).
  */
+/** A value index as plain data: how many records, and the keys' posting lists (see postings.ts). */
+export interface ValueIndexData {
+  size: number;
+  postings: PostingsData;
+}
+
 export class ValueIndex<R extends Indexed> {
-  private size = 0;
+  private size: number;
   /** Ids of removed records (their source changed): their postings stay, and are skipped. */
   private gone = new Uint8Array(1024);
-  private readonly postings = new Map<string, number[]>();
+  private removedAny = false;
+  private readonly postings: Map<string, PostingList>;
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
 
-  constructor(private readonly recordAt: (id: number) => R) {}
+  constructor(
+    private readonly recordAt: (id: number) => R,
+    data?: ValueIndexData,
+  ) {
+    this.size = data?.size ?? 0;
+    this.postings = data ? postingsFromData(data.postings) : new Map();
+  }
+
+  /** The index as plain data; undefined once a record was removed (the ids are then not a build's). */
+  toData(): ValueIndexData | undefined {
+    return this.removedAny ? undefined : { size: this.size, postings: postingsToData(this.postings) };
+  }
 
   /** Adds the record with the next id, known by its context's keys (see `keysOf`); returns its id. */
   add(keys: readonly string[]): number {
     const id = this.size++;
     for (const key of keys) {
-      const list = this.postings.get(key);
-      if (!list) this.postings.set(key, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
+      const list = growable(this.postings, key);
+      if (list[list.length - 1] !== id) list.push(id);
     }
     return id;
   }
@@ -48,6 +66,7 @@ export class ValueIndex<R extends Indexed> {
       this.gone = grown;
     }
     this.gone.fill(1, from, to);
+    this.removedAny = true;
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */
@@ -57,7 +76,7 @@ export class ValueIndex<R extends Indexed> {
     const scores = this.scores;
     const lists = [...new Set(keysOf(context))]
       .map((key) => ({ key, list: this.postings.get(key) }))
-      .filter((x): x is { key: string; list: number[] } => Boolean(x.list && x.list.length <= MAX_POSTING))
+      .filter((x): x is { key: string; list: PostingList } => Boolean(x.list && x.list.length <= MAX_POSTING))
       .sort((a, b) => a.list.length - b.list.length);
     const touched: number[] = [];
     for (const { key, list } of lists) {

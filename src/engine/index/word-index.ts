@@ -4,43 +4,25 @@ import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
 import { containsSorted } from "./sorted";
 import { forEachIndexWord } from "../extract/chars";
+import { growable, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
-/** A word index as plain data: the words, how many sentences each has, and those sentences' ids, one list after another. */
-export interface WordIndexData {
-  words: string[];
-  counts: Int32Array;
-  ids: Int32Array;
-}
+/** A word index as plain data: the words' posting lists (see postings.ts). */
+export type WordIndexData = PostingsData;
 
 export class WordIndex {
-  /** Sentence ids by word, ascending; a list loaded whole stays a view into the loaded ids until a sentence is added to it. */
-  private readonly postings = new Map<string, number[] | Int32Array>();
+  /** Sentence ids by word, ascending. */
+  private readonly postings: Map<string, PostingList>;
+  /** Sentences of sources since changed: left in the postings, never returned. */
+  private readonly removed = new Set<number>();
+
+  constructor(data?: WordIndexData) {
+    this.postings = data ? postingsFromData(data) : new Map();
+  }
 
   /** An index holding no removed sentence, as plain data; undefined if it holds some (their ids are not a build's). */
   toData(): WordIndexData | undefined {
-    if (this.removed.size) return undefined;
-    const words = [...this.postings.keys()];
-    const counts = Int32Array.from(this.postings.values(), (list) => list.length);
-    const ids = new Int32Array(counts.reduce((sum, n) => sum + n, 0));
-    let at = 0;
-    for (const list of this.postings.values()) {
-      ids.set(list, at);
-      at += list.length;
-    }
-    return { words, counts, ids };
+    return this.removed.size ? undefined : postingsToData(this.postings);
   }
-
-  static fromData(data: WordIndexData): WordIndex {
-    const index = new WordIndex();
-    let at = 0;
-    data.words.forEach((word, i) => {
-      const n = data.counts[i]!;
-      index.postings.set(word, data.ids.subarray(at, (at += n)));
-    });
-    return index;
-  }
-  /** Sentences of sources since changed: left in the postings, never returned. */
-  private readonly removed = new Set<number>();
 
   /** Forgets sentences (their source changed; its new sentences come with new ids). */
   remove(ids: Iterable<number>): void {
@@ -57,7 +39,7 @@ export class WordIndex {
       let list = this.byRaw.get(word);
       if (list === undefined) {
         const w = foldWord(word);
-        list = w.length < 2 || STOPWORDS.has(w) ? null : this.growable(w);
+        list = w.length < 2 || STOPWORDS.has(w) ? null : growable(this.postings, w);
         if (this.byRaw.size > 500_000) this.byRaw.clear();
         this.byRaw.set(word, list);
       }
@@ -66,15 +48,6 @@ export class WordIndex {
       last = list;
       if (list[list.length - 1] !== id) list.push(id);
     });
-  }
-
-  /** The list of a word's sentences, as one that sentences can be added to. */
-  private growable(word: string): number[] {
-    const list = this.postings.get(word);
-    if (Array.isArray(list)) return list;
-    const made = list ? Array.from(list) : [];
-    this.postings.set(word, made);
-    return made;
   }
 
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */

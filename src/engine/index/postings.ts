@@ -1,0 +1,39 @@
+// Posting lists (a key to the ascending ids that have it) as plain data, for a host to persist:
+// the keys, how many ids each has, and the ids one list after another. Loaded lists stay views
+// into the one loaded list of ids until an id is added to them (no array made per key).
+
+export type PostingList = number[] | Int32Array;
+
+export interface PostingsData {
+  keys: string[];
+  counts: Int32Array;
+  ids: Int32Array;
+}
+
+export function postingsToData(postings: Map<string, PostingList>): PostingsData {
+  const keys = [...postings.keys()];
+  const counts = Int32Array.from(postings.values(), (list) => list.length);
+  const ids = new Int32Array(counts.reduce((sum, n) => sum + n, 0));
+  let at = 0;
+  for (const list of postings.values()) {
+    ids.set(list, at);
+    at += list.length;
+  }
+  return { keys, counts, ids };
+}
+
+export function postingsFromData(data: PostingsData): Map<string, PostingList> {
+  const postings = new Map<string, PostingList>();
+  let at = 0;
+  data.keys.forEach((key, i) => postings.set(key, data.ids.subarray(at, (at += data.counts[i]!))));
+  return postings;
+}
+
+/** The list of a key, as one that ids can be added to (made, or copied from a loaded view). */
+export function growable(postings: Map<string, PostingList>, key: string): number[] {
+  const list = postings.get(key);
+  if (Array.isArray(list)) return list;
+  const made = list ? Array.from(list) : [];
+  postings.set(key, made);
+  return made;
+}
