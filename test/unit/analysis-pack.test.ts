@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -138,10 +138,16 @@ test("the index cache gives its analyses back only when every file is the same a
   assert.ok(packed, "the same files: the analyses are given");
   assert.deepEqual(packed.paths, built.sources.map((s) => s.doc.meta.path));
   assert.equal(same.analyses(), undefined, "given once, then let go");
+  const file = join(cacheDir, "corroborate-index.v8");
+  const before = statSync(file).ino;
+  assert.equal(same.save(built.packed()), undefined);
+  assert.equal(statSync(file).ino, before, "nothing changed: the file is not written again");
 
   const changed = new ReadingCache(cacheDir).load();
   await readAll(changed, files(dir)[1]![0]);
   assert.equal(changed.analyses(), undefined, "a file changed: not given");
+  assert.equal(changed.save(built.packed()), undefined);
+  assert.notEqual(statSync(file).ino, before, "a file changed: the cache is written again");
 
   const fewer = new ReadingCache(cacheDir).load();
   const read = fewer.wrap(async () => ({ list: [] }));
