@@ -1,14 +1,13 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceEntry, SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
-import type { PackedCorpus } from "./index/analysis-pack";
-import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, type Problem, type SourceReading } from "./source-set";
+import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, type EarlierAnalyses, type Problem, type SourceReading } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
 export { Corpus } from "./index/corpus";
 export type { PackedCorpus } from "./index/analysis-pack";
-export { SourceSet, isSourcePath, readSource, MAX_SOURCE_BYTES, type Problem, type SourceReading } from "./source-set";
+export { SourceSet, isSourcePath, readSource, MAX_SOURCE_BYTES, type EarlierAnalyses, type Problem, type SourceReading } from "./source-set";
 export { checkDraft, type CheckResult, type CheckOptions } from "./verify/check";
 export { searchSources, conflictSummaries, type ConflictSummary } from "./verify/lookup";
 export { citationFix, type CitationStyle } from "./verify/fixes";
@@ -42,10 +41,10 @@ export interface LoadOptions {
   afterReading?: () => Promise<void> | void;
   /**
    * For a host that persists the corpus's analyses: gives, once every file is read, those of an
-   * earlier build if they are still these sources' (their contents unchanged); the corpus is
-   * then kept packed, to persist again.
+   * earlier build of the same files (with the readings then of those changed since); the corpus
+   * is then kept packed, to persist again.
    */
-  analyses?: () => PackedCorpus | undefined;
+  analyses?: () => EarlierAnalyses | undefined;
 }
 
 /** Reads every source of a store into a corpus; a bad file is reported and skipped. */
@@ -76,6 +75,6 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   }
   await options.afterReading?.();
   const earlier = options.analyses?.();
-  if (earlier) set.offer(earlier);
+  if (earlier) set.reopen(earlier);
   return { corpus: set.corpus(), problems: set.allProblems(), set };
 }

@@ -36,6 +36,27 @@ export class SourceSet {
     if (!this.built) this.offered = packed;
   }
 
+  /**
+   * Analyses persisted from an earlier build, with the readings then of the files changed since:
+   * the corpus is built from them as it was, and each changed file then replaces its earlier
+   * version, in place when it leaves the entities as they were (else the corpus is built anew).
+   */
+  reopen(earlier: EarlierAnalyses): void {
+    const now = earlier.before.map(({ path }): [string, SourceReading] => [path, this.readingOf(path)]);
+    for (const { path, reading } of earlier.before) this.accept(path, reading);
+    this.offer(earlier.corpus);
+    if (!now.length) return;
+    this.corpus();
+    for (const [path, reading] of now) this.accept(path, reading);
+  }
+
+  /** A source as read (what was wrong with it, and its document if it could be read). */
+  private readingOf(path: string): SourceReading {
+    const doc = this.docs.get(path);
+    const list = this.problems.get(path) ?? [];
+    return doc ? { doc, list } : { list };
+  }
+
   /** Reads one source (replacing an earlier version). Returns what was wrong with it, if anything. */
   upsert(path: string, bytes: Uint8Array): Problem[] {
     return this.accept(path, readSource(path, bytes));
@@ -99,6 +120,12 @@ function reusing(docs: PreparedDocument[], reuse: PackedCorpus): Corpus {
 /** Why a file this big is not read. */
 export function tooBig(bytes: number): string {
   return `skipped: ${(bytes / 1048576).toFixed(0)} MB is over the ${MAX_SOURCE_BYTES / 1048576} MB limit for one source`;
+}
+
+/** Analyses persisted from an earlier build, and the files changed since as they were then. */
+export interface EarlierAnalyses {
+  corpus: PackedCorpus;
+  before: Array<{ path: string; reading: SourceReading }>;
 }
 
 /** One source read: its prepared document, unless it could not be read, and what was wrong with it. */

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import type { SourceReading } from "../engine/source-set";
+import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PreparedDocument } from "../engine/ingest/document";
 import type { PackedCorpus } from "../engine/index/analysis-pack";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
@@ -123,24 +123,27 @@ export class ReadingCache {
   }
 
   /**
-   * The analyses saved with the cache, once every file is read: only if the files read are those
-   * they were made from, with the same contents (asked once: then let go).
+   * The analyses saved with the cache, once every file is read: if the files of this run are those
+   * they were made from (the same paths; none added or gone), with the readings then of the files
+   * whose contents changed since (asked once: then let go).
    */
-  analyses = (): PackedCorpus | undefined => {
+  analyses = (): EarlierAnalyses | undefined => {
     const earlier = this.earlier;
     if (!earlier) return undefined;
     this.earlier = undefined;
-    const same = earlier.fingerprint === this.fingerprint();
-    this.upToDate = same && !this.changed;
-    return same ? earlier.corpus : undefined;
+    // The files as they were when the analyses were saved: the entries loaded, for this run's paths.
+    const then = new Map<string, Entry>();
+    const before: EarlierAnalyses["before"] = [];
+    for (const [path, entry] of this.fresh) {
+      const old = this.entries.get(path);
+      if (!old) return undefined; // a file added since
+      then.set(path, old);
+      if (old.hash !== entry.hash || old.size !== entry.size) before.push({ path, reading: old.reading });
+    }
+    if (fingerprint(then) !== earlier.fingerprint) return undefined; // a file gone since
+    this.upToDate = !before.length && !this.changed;
+    return { corpus: earlier.corpus, before };
   };
-
-  /** The paths and content hashes of the files of this run, as one hash. */
-  private fingerprint(): string {
-    const hash = createHash("sha1");
-    for (const [path, entry] of [...this.fresh].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\0${entry.size}\0${entry.hash}\n`);
-    return hash.digest("hex");
-  }
 
   /** A source gone: not kept at the next save. */
   forget(path: string): void {
@@ -164,7 +167,7 @@ export class ReadingCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      const analyses: Analyses | undefined = corpus && { fingerprint: this.fingerprint(), corpus };
+      const analyses: Analyses | undefined = corpus && { fingerprint: fingerprint(this.fresh), corpus };
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
       const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
@@ -177,6 +180,13 @@ export class ReadingCache {
       return (error as Error).message;
     }
   }
+}
+
+/** The paths and content hashes of some files, as one hash. */
+function fingerprint(entries: Map<string, Entry>): string {
+  const hash = createHash("sha1");
+  for (const [path, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\0${entry.size}\0${entry.hash}\n`);
+  return hash.digest("hex");
 }
 
 declare const __VERSION__: string;

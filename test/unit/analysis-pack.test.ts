@@ -120,7 +120,7 @@ for (const dir of stories) {
   });
 }
 
-test("the index cache gives its analyses back only when every file is the same as when saved", async () => {
+test("the index cache gives its analyses back when the files are those they were made from, with the changed ones as they were then", async () => {
   const dir = stories[0]!;
   const cacheDir = mkdtempSync(join(tmpdir(), "corroborate-analyses-"));
   const built = load(dir, { pack: true }).corpus();
@@ -136,7 +136,8 @@ test("the index cache gives its analyses back only when every file is the same a
   await readAll(same);
   const packed = same.analyses();
   assert.ok(packed, "the same files: the analyses are given");
-  assert.deepEqual(packed.paths, built.sources.map((s) => s.doc.meta.path));
+  assert.deepEqual(packed.corpus.paths, built.sources.map((s) => s.doc.meta.path));
+  assert.deepEqual(packed.before, [], "none changed");
   assert.equal(same.analyses(), undefined, "given once, then let go");
   const file = join(cacheDir, "corroborate-index.v8");
   const before = statSync(file).ino;
@@ -144,8 +145,11 @@ test("the index cache gives its analyses back only when every file is the same a
   assert.equal(statSync(file).ino, before, "nothing changed: the file is not written again");
 
   const changed = new ReadingCache(cacheDir).load();
-  await readAll(changed, files(dir)[1]![0]);
-  assert.equal(changed.analyses(), undefined, "a file changed: not given");
+  const edited = files(dir)[1]![0];
+  await readAll(changed, edited);
+  const earlier = changed.analyses();
+  assert.ok(earlier, "a file changed: the analyses are given");
+  assert.deepEqual(earlier.before.map((b) => b.path), [edited], "with the changed file as it was then");
   assert.equal(changed.save(built.packed()), undefined);
   assert.notEqual(statSync(file).ino, before, "a file changed: the cache is written again");
 
@@ -153,4 +157,30 @@ test("the index cache gives its analyses back only when every file is the same a
   const read = fewer.wrap(async () => ({ list: [] }));
   for (const [path, bytes] of files(dir).slice(1)) await read(path, bytes);
   assert.equal(fewer.analyses(), undefined, "a file gone: not given");
+
+  const more = new ReadingCache(cacheDir).load();
+  await readAll(more, edited);
+  await more.wrap(async () => ({ list: [] }))(join(dir, "sources", "added.txt"), Buffer.from("An added source."));
+  assert.equal(more.analyses(), undefined, "a file added: not given");
 });
+
+for (const dir of stories) {
+  test(`opened again with a source changed since: built from the analyses, the changed source then replaced (${dir.split("/").pop()})`, () => {
+    const built = load(dir, { pack: true }).corpus();
+    const [path, bytes] = files(dir).find(([, b]) => /\b(?:the|a) \p{Ll}/u.test(b.toString()))!;
+    const changed = Buffer.from(bytes.toString().replace(/\b(?:the|a) (?=\p{Ll})/u, (w) => (w.startsWith("the") ? "a " : "the ")));
+    const set = new SourceSet({ pack: true });
+    for (const [p, b] of files(dir)) set.upsert(p, p === path ? changed : b);
+    const then = new SourceSet();
+    then.upsert(path, bytes);
+    set.reopen({ corpus: persisted(built), before: [{ path, reading: { doc: then.corpus().sources[0]!.doc, list: [] } }] });
+    const reopened = set.corpus();
+    assert.equal(reopened.version, 1, "built from the analyses, then the changed source replaced in place");
+    const untouched = reopened.sources.findIndex((s) => s.doc.meta.path !== path);
+    assert.equal((reopened.sources[untouched] as unknown as { made?: unknown }).made, undefined, "an unchanged source is not made");
+    const fresh = new SourceSet();
+    for (const [p, b] of files(dir)) fresh.upsert(p, p === path ? changed : b);
+    assert.equal(verdicts(reopened, dir), verdicts(fresh.corpus(), dir));
+    assert.deepEqual(analyses(reopened), analyses(fresh.corpus()));
+  });
+}

@@ -81,7 +81,7 @@ export class Corpus {
     // Word rarity and the word index are taken whole when persisted (and the sentences' words not read again).
     this.idf = new Idf(reuse?.idf);
     this.words = new WordIndex(reuse?.words);
-    this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), reuse?.values?.index);
+    this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), (id) => this.recordSource[id]!, reuse?.values?.index);
     const readWords = !reuse?.words;
     inOnePass(() =>
       prepared.forEach((doc, index) => {
@@ -162,7 +162,7 @@ export class Corpus {
     this.recordFirst[index] = this.recordSource.length;
     this.recordCount[index] = records.length;
     for (const r of records) {
-      this.byContext.add(keysOf(r.context));
+      this.byContext.add(keysOf(r.context), index);
       this.recordSource.push(index);
     }
     return records;
@@ -188,7 +188,7 @@ export class Corpus {
     }
     let count = 0;
     forEachPackedValue(source, packed.strings, (keys) => {
-      this.byContext.add(keys);
+      this.byContext.add(keys, index);
       this.recordSource.push(index);
       count++;
     });

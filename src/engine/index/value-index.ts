@@ -5,6 +5,7 @@
 import type { ValueContext } from "../extract/context";
 import type { Idf } from "./similarity";
 import { Remembered } from "../remembered";
+import { lowerBound } from "./sorted";
 import { growable, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
 export interface Indexed {
@@ -35,8 +36,10 @@ export class ValueIndex<R extends Indexed> {
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
 
+  /** `sourceOf` gives a record's source: the lists are kept in source order, as a build makes them. */
   constructor(
     private readonly recordAt: (id: number) => R,
+    private readonly sourceOf: (id: number) => number,
     data?: ValueIndexData,
   ) {
     this.size = data?.size ?? 0;
@@ -48,12 +51,17 @@ export class ValueIndex<R extends Indexed> {
     return this.removedAny ? undefined : { size: this.size, postings: postingsToData(this.postings) };
   }
 
-  /** Adds the record with the next id, known by its context's keys (see `keysOf`); returns its id. */
-  add(keys: readonly string[]): number {
+  /** Adds a record of `source` with the next id, known by its context's keys (see `keysOf`); returns its id. */
+  add(keys: readonly string[], source: number): number {
     const id = this.size++;
     for (const key of keys) {
       const list = growable(this.postings, key);
-      if (list[list.length - 1] !== id) list.push(id);
+      const last = list[list.length - 1];
+      if (last === id) continue;
+      // A changed source's records come last: they go to their source's place, so that a look-up,
+      // which stops taking records in once it has enough, stops where it would in a corpus built anew.
+      if (last === undefined || this.sourceOf(last) <= source) list.push(id);
+      else list.splice(lowerBound(list.length, (i) => this.sourceOf(list[i]!) <= source), 0, id);
     }
     return id;
   }

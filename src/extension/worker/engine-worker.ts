@@ -50,7 +50,7 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
       // The folder is read: its corpus is built now (from the analyses saved last time, when
       // every file is as it was then) and saved with the cache.
       const earlier = root.cache?.analyses();
-      if (earlier) set.offer(earlier);
+      if (earlier) set.reopen(earlier);
       const problem = root.cache?.save(set.corpus().packed()) ?? null;
       root.cache?.settle();
       indexing.delete(request.root);
