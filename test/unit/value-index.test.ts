@@ -24,7 +24,7 @@ test("a changed source's records, added last, are found where a fresh index find
   const index = indexOf(records);
   // Source 5 changes: its record is removed and its new one added with the next id.
   index.remove(5, 6);
-  const changed: Rec = { source: 5, version: 1, context: context(["appeal", "w5"]) };
+  const changed: Rec = { source: 5, version: 1, context: { ...context(["appeal", "w5"]), entities: ["person:a"], persons: ["person:a"] } };
   records.push(changed);
   index.add(keysOf(changed.context), 5);
 
@@ -34,4 +34,8 @@ test("a changed source's records, added last, are found where a fresh index find
   const got = index.candidates(asked, new Idf(), 10).map((r) => `${r.source}.${r.version}`);
   assert.deepEqual(got, freshIndex.candidates(asked, new Idf(), 10).map((r) => `${r.source}.${r.version}`));
   assert.ok(got.includes("5.1"), "the changed source's new record is among them");
+  // A key said twice by one record (an entity that is also the person) counts once, as in a fresh index.
+  const person = { ...context([]), entities: ["person:a"] };
+  assert.deepEqual(index.candidates(person, new Idf(), 5).map((r) => r.source), [5]);
+  assert.deepEqual(index.toData({ id: (id) => (id === 5 ? -1 : id), size: 4001 })!.postings.counts.at(-1), 1);
 });

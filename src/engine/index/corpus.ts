@@ -99,8 +99,9 @@ export class Corpus {
   /** The analyses of every source, packed to persist; undefined unless built with `pack` or `reuse`. */
   packed(): PackedCorpus | undefined {
     if (!this.packer) return undefined;
-    const words = this.words.toData();
-    const index = this.byContext.toData();
+    // Once a source was replaced in place, its new ids came last: the indexes are saved with the ids a build gives.
+    const words = this.words.toData(this.version ? this.sentenceIdsInBuild() : undefined);
+    const index = this.byContext.toData(this.version ? this.recordIdsInBuild() : undefined);
     const values = index && { index, counts: Int32Array.from(this.recordCount) };
     return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), ...(words ? { words } : {}), ...(values ? { values } : {}), strings: this.packer.strings, sources: this.packer.sources };
   }
@@ -162,8 +163,8 @@ export class Corpus {
     this.recordFirst[index] = this.recordSource.length;
     this.recordCount[index] = records.length;
     for (const r of records) {
+      this.recordSource.push(index); // first: the value index asks for the record's source
       this.byContext.add(keysOf(r.context), index);
-      this.recordSource.push(index);
     }
     return records;
   }
@@ -188,8 +189,8 @@ export class Corpus {
     }
     let count = 0;
     forEachPackedValue(source, packed.strings, (keys) => {
-      this.byContext.add(keys, index);
       this.recordSource.push(index);
+      this.byContext.add(keys, index);
       count++;
     });
     this.recordCount[index] = count;
@@ -217,6 +218,28 @@ export class Corpus {
 
   /** The name mention at a place among a persisted source's names (for entities' lists made from the packed numbers). */
   private readonly namedAt = (source: number, place: number): Mention => (this.sources[source] as PackedSource).nameAt(place);
+
+  /** A sentence id as a build of the corpus as it is would give it (sentences numbered in source order); -1 for a replaced one's. */
+  private sentenceIdsInBuild(): (id: number) => number {
+    const first = runningTotals(this.sources.map((s) => s.doc.sentences.length));
+    return (id) => {
+      const source = this.refSource[id]!;
+      return source < 0 ? -1 : first[source]! + this.refSentence[id]!;
+    };
+  }
+
+  /** A value record id as a build would give it (records numbered in source order); -1 for a replaced one's. */
+  private recordIdsInBuild(): { id: (id: number) => number; size: number } {
+    const first = runningTotals(this.recordCount);
+    return {
+      size: this.recordCount.reduce((sum, n) => sum + n, 0),
+      id: (id) => {
+        const source = this.recordSource[id]!;
+        const k = id - this.recordFirst[source]!;
+        return k < 0 || k >= this.recordCount[source]! ? -1 : first[source]! + k;
+      },
+    };
+  }
 
   /** The value record of a context-index id (one not removed). */
   private recordAt(id: number): ValueRecord {
@@ -347,6 +370,12 @@ export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mentio
     return n.entity ? { start: n.start, end: n.end, type: n.type, value, entityId: n.entity.id } : { start: n.start, end: n.end, type: n.type, value };
   });
   return mentionsFrom(doc, names).mentions;
+}
+
+/** Where each count's run begins when they are laid one after another. */
+function runningTotals(counts: readonly number[]): number[] {
+  let total = 0;
+  return counts.map((n) => ((total += n), total - n));
 }
 
 /** A source taken from persisted analyses: its mentions and contexts made when first asked for. */

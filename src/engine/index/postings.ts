@@ -10,7 +10,12 @@ export interface PostingsData {
   ids: Int32Array;
 }
 
-export function postingsToData(postings: Map<string, PostingList>): PostingsData {
+/**
+ * The lists as data; with `renumber`, each id as it gives it (or left out where it gives -1), each
+ * list in ascending order again (and left out when empty).
+ */
+export function postingsToData(postings: Map<string, PostingList>, renumber?: (id: number) => number): PostingsData {
+  if (renumber) return postingsToData(renumbered(postings, renumber));
   const keys = [...postings.keys()];
   const counts = Int32Array.from(postings.values(), (list) => list.length);
   const ids = new Int32Array(counts.reduce((sum, n) => sum + n, 0));
@@ -20,6 +25,21 @@ export function postingsToData(postings: Map<string, PostingList>): PostingsData
     at += list.length;
   }
   return { keys, counts, ids };
+}
+
+function renumbered(postings: Map<string, PostingList>, renumber: (id: number) => number): Map<string, PostingList> {
+  const out = new Map<string, PostingList>();
+  for (const [key, list] of postings) {
+    const ids: number[] = [];
+    for (const id of list) {
+      const n = renumber(id);
+      if (n >= 0) ids.push(n);
+    }
+    if (!ids.length) continue;
+    if (ids.some((id, i) => i > 0 && ids[i - 1]! > id)) ids.sort((a, b) => a - b);
+    out.set(key, ids);
+  }
+  return out;
 }
 
 export function postingsFromData(data: PostingsData): Map<string, PostingList> {

@@ -46,9 +46,14 @@ export class ValueIndex<R extends Indexed> {
     this.postings = data ? postingsFromData(data.postings) : new Map();
   }
 
-  /** The index as plain data; undefined once a record was removed (the ids are then not a build's). */
-  toData(): ValueIndexData | undefined {
-    return this.removedAny ? undefined : { size: this.size, postings: postingsToData(this.postings) };
+  /**
+   * The index as plain data, its ids as a build would give them: `renumber` gives them (-1 for a
+   * removed record's) once a record was removed, with how many there are; undefined if it is
+   * needed and not given.
+   */
+  toData(renumber?: { id: (id: number) => number; size: number }): ValueIndexData | undefined {
+    if (!this.removedAny) return { size: this.size, postings: postingsToData(this.postings) };
+    return renumber && { size: renumber.size, postings: postingsToData(this.postings, renumber.id) };
   }
 
   /** Adds a record of `source` with the next id, known by its context's keys (see `keysOf`); returns its id. */
@@ -61,7 +66,10 @@ export class ValueIndex<R extends Indexed> {
       // A changed source's records come last: they go to their source's place, so that a look-up,
       // which stops taking records in once it has enough, stops where it would in a corpus built anew.
       if (last === undefined || this.sourceOf(last) <= source) list.push(id);
-      else list.splice(lowerBound(list.length, (i) => this.sourceOf(list[i]!) <= source), 0, id);
+      else {
+        const at = lowerBound(list.length, (i) => this.sourceOf(list[i]!) <= source);
+        if (list[at - 1] !== id) list.splice(at, 0, id); // a key twice (an entity also a person): once
+      }
     }
     return id;
   }

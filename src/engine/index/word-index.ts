@@ -19,9 +19,13 @@ export class WordIndex {
     this.postings = data ? postingsFromData(data) : new Map();
   }
 
-  /** An index holding no removed sentence, as plain data; undefined if it holds some (their ids are not a build's). */
-  toData(): WordIndexData | undefined {
-    return this.removed.size ? undefined : postingsToData(this.postings);
+  /**
+   * The index as plain data, its ids as a build would give them: `renumber` gives them (-1 for a
+   * removed sentence's) once a source was replaced; undefined if it is needed and not given.
+   */
+  toData(renumber?: (id: number) => number): WordIndexData | undefined {
+    if (!this.removed.size) return postingsToData(this.postings);
+    return renumber && postingsToData(this.postings, renumber);
   }
 
   /** Forgets sentences (their source changed; its new sentences come with new ids). */
