@@ -2,7 +2,8 @@
 // this measurement's alone. Prints one JSON object on stdout. bench.ts runs it bundled as the
 // CLI and the extension are (dist/bench-phases.js), so that it measures the code that ships.
 //   phases.ts index DIR N          index N sources from scratch, then check, re-check, re-index one
-//   phases.ts reopen DIR N CACHE   open N sources again with the index cache in CACHE (made if missing)
+//   phases.ts reopen DIR N CACHE [changed]   open N sources again with the index cache in CACHE
+//                                            (made if missing); `changed`: one source edited since
 //   phases.ts eventloop DIR N      the same work in the engine worker: the main thread's longest block
 //   phases.ts activation           load and activate the bundled extension against a stub `vscode`
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -86,10 +87,18 @@ async function index(n: number) {
 }
 
 /** As `corroborate --cache CACHE` opens a folder: unchanged files from the cache, the others read. */
-async function reopen(n: number, cacheDir: string) {
+/** `changed`: one source (the middle one) is served changed, as if edited since the cache was saved. */
+async function reopen(n: number, cacheDir: string, changed: boolean) {
   const files = sourcesOf(n);
+  const store = storeOf(files);
+  if (changed) {
+    const one = files[Math.floor(files.length / 2)]!;
+    const list = store.list;
+    store.list = async () => (await list()).map((e) => (e.path === one ? { ...e, mtime: (e.mtime ?? 0) + 1000, size: undefined } : e));
+    store.read = async (path) => (path === one ? Buffer.from(readFileSync(path, "utf8").replace(/\bthe\b/, "a")) : readFileSync(path));
+  }
   const t0 = performance.now();
-  const { corpus, cache, threads } = await loadSources(storeOf(files), { cacheDir });
+  const { corpus, cache, threads } = await loadSources(store, { cacheDir });
   const readyMs = ms(t0);
   const rssReady = process.resourceUsage().maxRSS / 1024;
   // The first check once ready: what a source's mentions and contexts cost when first used is paid here.
@@ -98,7 +107,7 @@ async function reopen(n: number, cacheDir: string) {
   const firstCheckMs = ms(t1);
   const saveStart = performance.now();
   cache!.save(corpus.packed());
-  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, peak_rss_mb: rssReady, first_check_ms: firstCheckMs, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6, threads };
+  return { sources: corpus.sources.length, reopen_s: readyMs / 1000, peak_rss_mb: rssReady, first_check_ms: firstCheckMs, in_place: corpus.version > 0, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6, threads };
 }
 
 async function eventLoop(n: number) {
@@ -157,7 +166,7 @@ function activation() {
 }
 
 async function main() {
-  const result = phase === "index" ? await index(Number(nArg)) : phase === "reopen" ? await reopen(Number(nArg), process.argv[5]!) : phase === "eventloop" ? await eventLoop(Number(nArg)) : activation();
+  const result = phase === "index" ? await index(Number(nArg)) : phase === "reopen" ? await reopen(Number(nArg), process.argv[5]!, process.argv[6] === "changed") : phase === "eventloop" ? await eventLoop(Number(nArg)) : activation();
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -33,7 +33,7 @@ export const readHere: SourceReader = async (path, bytes) => readSource(path, by
 const READ_AHEAD = 32;
 
 export interface LoadOptions {
-  /** Reads files elsewhere (a pool of worker threads), given how many there are; by default, here, one after another. */
+  /** Reads files elsewhere (a pool of worker threads), given how many are left to read (not known already); by default, here, one after another. */
   readerFor?: (files: number) => SourceReader | undefined;
   /** A source already prepared (a persisted cache that knows this file's size and date): not read again. */
   known?: (entry: SourceEntry) => SourceReading | undefined;
@@ -51,13 +51,15 @@ export interface LoadOptions {
 export async function loadCorpus(store: SourceStore, options: LoadOptions = {}): Promise<LoadResult> {
   const set = new SourceSet({ pack: Boolean(options.analyses) });
   const entries = (await store.list()).sort((a, b) => a.path.localeCompare(b.path));
-  const pooled = options.readerFor?.(entries.length);
+  // The files already known (a cache) first: the reading threads are started only if many are left to read.
+  const known = entries.map((entry) => (isSourcePath(entry.path) ? options.known?.(entry) : undefined));
+  const pooled = options.readerFor?.(entries.filter((e, i) => !known[i] && isSourcePath(e.path)).length);
   const reader = pooled ?? readHere;
-  const one = async (entry: SourceEntry): Promise<SourceReading> => {
+  const one = async (entry: SourceEntry, i: number): Promise<SourceReading> => {
     const { path, size } = entry;
     if (!isSourcePath(path)) return readSource(path, new Uint8Array());
-    const known = options.known?.(entry);
-    if (known) return known;
+    const cached = known[i];
+    if (cached) return cached;
     if (size !== undefined && size > MAX_SOURCE_BYTES) return { list: [{ path, message: tooBig(size) }] };
     try {
       return await reader(path, await store.read(path));
@@ -70,7 +72,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   const inFlight: Array<Promise<SourceReading>> = [];
   let next = 0;
   for (let i = 0; i < entries.length; i++) {
-    while (next < entries.length && next < i + width) inFlight.push(one(entries[next++]!));
+    while (next < entries.length && next < i + width) inFlight.push(one(entries[next]!, next++));
     set.accept(entries[i]!.path, await inFlight.shift()!);
   }
   await options.afterReading?.();
