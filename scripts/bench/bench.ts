@@ -63,6 +63,12 @@ const again = reopened(total, (cacheDir) => (afterEdit = phase("reopen", dir, St
 reopenedAt.push(again);
 log("Event loop while the worker indexes and checks…");
 const loop = phase("eventloop", dir, String(total));
+// The editor's own way of opening a folder again: the worker with the folder's cache (the first run makes it).
+log("Opening again in the editor's worker…");
+const workerCache = mkdtempSync(join(tmpdir(), "corroborate-bench-cache-"));
+phase("eventloop", dir, String(total), workerCache);
+const workerReopen = phase("eventloop", dir, String(total), workerCache);
+rmSync(workerCache, { recursive: true, force: true });
 log("Activation…");
 const act = phase("activation");
 const vsix = join(root, "corroborate.vsix");
@@ -86,6 +92,7 @@ if (spawnSync("rg", ["--version"]).status === 0) {
   rgS = (performance.now() - t) / 1000;
 }
 
+const fmtMs = (v: number | undefined) => (v === undefined ? "—" : `${v.toFixed(0)} ms`);
 type Figure = { value: number | null; target: number; unit: string; note?: string };
 const k = Math.round(total / 1000);
 const figures: Record<string, Figure> = {
@@ -97,7 +104,7 @@ const figures: Record<string, Figure> = {
   check_full_ms: { value: full.check_full_ms ?? null, target: 300, unit: "ms" },
   recheck_p95_ms: { value: full.recheck_p95_ms ?? null, target: 15, unit: "ms" },
   activation_ms: { value: act.activation_ms ?? null, target: 50, unit: "ms" },
-  event_loop_block_ms: { value: loop.max_block_ms ?? null, target: 50, unit: "ms" },
+  event_loop_block_ms: { value: loop.max_block_ms === undefined ? null : Math.max(loop.max_block_ms, workerReopen.max_block_ms ?? 0), target: 50, unit: "ms", note: `indexing ${fmtMs(loop.max_block_ms)}, opening again ${fmtMs(workerReopen.max_block_ms)}` },
   vsix_mb: { value: vsixMb, target: 2, unit: "MB" },
 };
 const baselines = {
@@ -108,7 +115,7 @@ const baselines = {
 const growth = scaling.map((s, i) => ({ sources: s.sources!, index_s: s.index_s!, reopen_s: reopenedAt[i]!.reopen_s!, check_full_ms: s.check_full_ms!, recheck_p95_ms: s.recheck_p95_ms!, reindex_one_ms: s.reindex_one_ms!, peak_rss_mb: s.peak_rss_mb! }));
 
 if (json) {
-  console.log(JSON.stringify({ corpus: { dir, sources: total, bytes: full.bytes }, figures, baselines, scaling: growth, check_cold_ms: full.check_cold_ms, reopen_one_changed_s: afterEdit.reopen_s ?? null }, null, 1));
+  console.log(JSON.stringify({ corpus: { dir, sources: total, bytes: full.bytes }, figures, baselines, scaling: growth, check_cold_ms: full.check_cold_ms, reopen_one_changed_s: afterEdit.reopen_s ?? null, reopen_in_worker_s: workerReopen.ready_s ?? null }, null, 1));
 } else {
   const fmt = (v: number | null, unit: string) => (v === null || Number.isNaN(v) ? "—" : `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ${unit}`);
   console.log(`\nCorroborate benchmark: ${total} sources, ${(full.bytes! / 1e6).toFixed(1)} MB, draft of ${draft.split(/\s+/).length} words\n`);
@@ -118,6 +125,7 @@ if (json) {
     console.log(name.padEnd(26) + fmt(f.value, f.unit).padStart(12) + fmt(f.target, f.unit).padStart(12) + "   " + met + (f.note ? `  ${f.note}` : ""));
   }
   console.log(`${"(first check, cold)".padEnd(26)}${fmt(full.check_cold_ms!, "ms").padStart(12)}`);
+  console.log(`${"(reopen in the worker)".padEnd(26)}${fmt(workerReopen.ready_s ?? null, "s").padStart(12)}   as the extension opens a folder again: ${workerReopen.read ?? "?"} files read`);
   console.log(`${"(reopen, one file edited)".padEnd(26)}${fmt(afterEdit.reopen_s ?? null, "s").padStart(12)}   ${afterEdit.in_place ? "re-indexed in place" : "built anew"}`);
   console.log("\nbaselines (today's tools, same folder)");
   for (const [name, b] of Object.entries(baselines)) console.log(name.padEnd(26) + fmt(b.value, b.unit).padStart(12) + `   ${b.note}`);

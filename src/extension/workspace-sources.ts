@@ -73,7 +73,9 @@ export class WorkspaceSources implements vscode.Disposable {
       for (const glob of settings.sources) {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) uris.set(uri.toString(), uri);
       }
-      const all = [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+      const found = [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+      // With a cache, the files it knows by their size and date are taken from it unread.
+      const all = cacheDir ? await this.takeKnown(key, found) : found;
       // Several files in flight, so that the engine's threads always have one to prepare; the
       // engine takes them into the corpus in the order sent.
       let sent = 0;
@@ -88,6 +90,30 @@ export class WorkspaceSources implements vscode.Disposable {
       this.watch(folder, settings.sources);
       await this.refreshSummary(folder);
     });
+  }
+
+  /** Gives the engine the files' sizes and dates in one message; returns those its cache does not know so (to be read and sent). */
+  private async takeKnown(root: string, uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+    const files: Array<{ path: string; size: number; mtime: number }> = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(SENDING_AT_ONCE, uris.length) }, async () => {
+        for (let i = next++; i < uris.length; i = next++) {
+          const uri = uris[i]!;
+          // A file that cannot be stat'ed is read and sent (and its problem said then).
+          const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+          if (stat) files.push({ path: uri.fsPath, size: stat.size, mtime: stat.mtime });
+        }
+      }),
+    );
+    const { problems, unknown } = await this.engine.request({ op: "known", root, files });
+    for (const p of problems) this.output.appendLine(`${vscode.workspace.asRelativePath(p.path)}: ${p.message}`);
+    const paths = this.indexed.get(root) ?? new Set<string>();
+    this.indexed.set(root, paths);
+    for (const f of files) paths.add(f.path);
+    const toRead = new Set(unknown);
+    const stated = new Set(files.map((f) => f.path));
+    return uris.filter((u) => toRead.has(u.fsPath) || !stated.has(u.fsPath));
   }
 
   private async send(root: string, uri: vscode.Uri): Promise<void> {

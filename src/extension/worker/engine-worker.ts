@@ -41,6 +41,7 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
   switch (request.op) {
     case "reset":
     case "upsert":
+    case "known":
       throw new Error(`${request.op} is handled before the queue`);
     case "remove":
       set.remove(request.path);
@@ -90,6 +91,19 @@ function answer(request: Request): Promise<unknown> {
     return Promise.resolve(root.cache?.problem ? `the index cache in ${request.cacheDir} is ${root.cache.problem}` : null);
   }
   const root = rootFor(request.root);
+  if (request.op === "known") {
+    // Unchanged since the cache was saved (same size and date): their prepared documents join the corpus in their turn, unread.
+    const unknown: string[] = [];
+    const cached: Array<[string, SourceReading]> = [];
+    for (const file of request.files) {
+      const reading = root.cache?.unchanged(file);
+      if (reading) cached.push([file.path, reading]);
+      else unknown.push(file.path);
+    }
+    const taken = root.queue.then(() => ({ problems: cached.flatMap(([path, reading]) => root.set.accept(path, reading)), unknown }));
+    root.queue = taken.catch(() => undefined);
+    return taken;
+  }
   // A source starts being prepared at once; it joins the corpus in its turn.
   const reading = request.op === "upsert" ? read(root, request.path, request.bytes) : undefined;
   const done = root.queue.then(async () => (reading ? root.set.accept((request as { path: string }).path, await reading) : handle(root, request)));

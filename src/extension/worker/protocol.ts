@@ -24,6 +24,8 @@ export type Request =
   /** Starts a folder afresh; `cacheDir`: where its prepared sources are kept between sessions. */
   | { op: "reset"; root: string; cacheDir?: string }
   | { op: "upsert"; root: string; path: string; bytes: Uint8Array }
+  /** Sources given by their sizes and modification times: those the folder's cache knows so are taken from it (the others' bytes must be sent). */
+  | { op: "known"; root: string; files: Array<{ path: string; size: number; mtime: number }> }
   | { op: "remove"; root: string; path: string }
   | { op: "summary"; root: string }
   | { op: "check"; root: string; path: string; text: string; citationStyle: CitationStyle }
@@ -36,6 +38,8 @@ export interface Replies {
   /** What was wrong with the folder's cache, if anything. */
   reset: string | null;
   upsert: Problem[];
+  /** What was wrong with the sources taken from the cache, and the paths of those whose bytes must be sent. */
+  known: { problems: Problem[]; unknown: string[] };
   remove: null;
   summary: CorpusSummary;
   check: CheckReply;

@@ -151,6 +151,22 @@ describe("Corroborate in VS Code", () => {
     }
   });
 
+  t("indexing again takes the sources from the folder's cache and gives the same findings", async () => {
+    const doc = await openDraft("draft-errors.md");
+    const messages = (await until("diagnostics", () => {
+      const d = vscode.languages.getDiagnostics(doc.uri);
+      return d.some((x) => x.message.startsWith("four years")) ? d : undefined;
+    })).map((d) => d.message).sort();
+    // The first indexing saved the cache: the sources are now known by their sizes and dates.
+    await vscode.commands.executeCommand("corroborate.reindex");
+    await vscode.commands.executeCommand("corroborate.checkDocument");
+    const again = await until("the same diagnostics", () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).map((x) => x.message).sort();
+      return d.length === messages.length ? d : undefined;
+    });
+    assert.deepEqual(again, messages);
+  });
+
   t("checking never changes the draft", async () => {
     const doc = await openDraft("draft-errors.md");
     const before = doc.getText();
