@@ -131,10 +131,12 @@ async function eventLoop(n: number, cacheDir?: string) {
   // it to the worker, sixteen files in flight, as the extension does.
   const files = sourcesOf(n);
   const t0 = performance.now();
-  await request({ op: "reset", root: "r", ...(cacheDir ? { cacheDir } : {}) });
+  // As the extension does: the worker loads the cache while the files are looked at.
+  const reset = request({ op: "reset", root: "r", ...(cacheDir ? { cacheDir } : {}) });
   // With a cache, as the extension opens a folder again: every file's size and date in one message, then the others read.
   let toRead = files;
-  if (cacheDir) {
+  if (!cacheDir) await reset;
+  else {
     const stats: Array<{ path: string; size: number; mtime: number }> = [];
     let at = 0;
     await Promise.all(Array.from({ length: 16 }, async () => {
@@ -143,6 +145,7 @@ async function eventLoop(n: number, cacheDir?: string) {
         stats.push({ path: files[i]!, size, mtime: mtimeMs });
       }
     }));
+    await reset;
     toRead = ((await request({ op: "known", root: "r", files: stats })) as { unknown: string[] }).unknown;
   }
   let next = 0;

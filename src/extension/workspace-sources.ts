@@ -66,8 +66,8 @@ export class WorkspaceSources implements vscode.Disposable {
     const key = folder.uri.toString();
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Corroborate: indexing the sources of ${folder.name}` }, async (progress) => {
       const cacheDir = this.cacheRoot ? path.join(this.cacheRoot, `index-${createHash("sha1").update(key).digest("hex").slice(0, 12)}`) : undefined;
-      const cacheProblem = await this.engine.request({ op: "reset", root: key, ...(cacheDir ? { cacheDir } : {}) });
-      if (cacheProblem) this.output.appendLine(`${folder.name}: ${cacheProblem}`);
+      // The engine loads the folder's cache while the files are found here.
+      const reset = this.engine.request({ op: "reset", root: key, ...(cacheDir ? { cacheDir } : {}) });
       const settings = readSettings(folder);
       const uris = new Map<string, vscode.Uri>();
       for (const glob of settings.sources) {
@@ -75,7 +75,9 @@ export class WorkspaceSources implements vscode.Disposable {
       }
       const found = [...uris.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
       // With a cache, the files it knows by their size and date are taken from it unread.
-      const all = cacheDir ? await this.takeKnown(key, found) : found;
+      const all = cacheDir ? await this.takeKnown(key, found, reset) : found;
+      const cacheProblem = await reset;
+      if (cacheProblem) this.output.appendLine(`${folder.name}: ${cacheProblem}`);
       // Several files in flight, so that the engine's threads always have one to prepare; the
       // engine takes them into the corpus in the order sent.
       let sent = 0;
@@ -92,8 +94,11 @@ export class WorkspaceSources implements vscode.Disposable {
     });
   }
 
-  /** Gives the engine the files' sizes and dates in one message; returns those its cache does not know so (to be read and sent). */
-  private async takeKnown(root: string, uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+  /**
+   * Gives the engine the files' sizes and dates in one message, once `reset` is done (the files
+   * are looked at meanwhile); returns those its cache does not know so (to be read and sent).
+   */
+  private async takeKnown(root: string, uris: vscode.Uri[], reset: Promise<unknown>): Promise<vscode.Uri[]> {
     const files: Array<{ path: string; size: number; mtime: number }> = [];
     let next = 0;
     await Promise.all(
@@ -106,6 +111,7 @@ export class WorkspaceSources implements vscode.Disposable {
         }
       }),
     );
+    await reset;
     const { problems, unknown } = await this.engine.request({ op: "known", root, files });
     for (const p of problems) this.output.appendLine(`${vscode.workspace.asRelativePath(p.path)}: ${p.message}`);
     const paths = this.indexed.get(root) ?? new Set<string>();
