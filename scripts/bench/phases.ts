@@ -107,7 +107,7 @@ async function reopen(n: number, cacheDir: string, changed: boolean) {
   checkDraft(corpus, "draft.md", readFileSync(join(dir!, "draft.md"), "utf8"));
   const firstCheckMs = ms(t1);
   const saveStart = performance.now();
-  cache!.save(corpus.packed());
+  cache!.save(corpus);
   return { sources: corpus.sources.length, reopen_s: readyMs / 1000, peak_rss_mb: rssReady, first_check_ms: firstCheckMs, in_place: corpus.version > 0, reused: cache!.stats.reused, read: cache!.stats.read, cache_load_ms: cache!.stats.loadMs, save_ms: ms(saveStart), cache_mb: statSync(join(cacheDir, "corroborate-index.v8")).size / 1e6, threads };
 }
 

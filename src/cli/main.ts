@@ -69,7 +69,7 @@ async function openCorpus(args: CliArgs, io: Io): Promise<{ corpus: Corpus; prob
   const store = new DiskStore(dirs);
   const { corpus, problems, cache } = await loadSources(store, { ...(args.jobs ? { jobs: args.jobs } : {}), ...(args.cache ? { cacheDir: args.cache } : {}) });
   if (cache?.problem) io.err(`corroborate: ${displayPath(args.cache!)}: the index cache is ${cache.problem}`);
-  const unsaved = cache?.save(corpus.packed());
+  const unsaved = cache?.save(corpus);
   if (unsaved) io.err(`corroborate: ${displayPath(args.cache!)}: could not save the index cache: ${unsaved}`);
   problems.unshift(...store.problems);
   for (const p of problems) io.err(`corroborate: ${displayPath(p.path)}: ${p.message}`);

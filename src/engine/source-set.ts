@@ -32,7 +32,7 @@ export class SourceSet {
    * Analyses persisted from an earlier build of these sources: the corpus, when built next, takes
    * them, unless it is built already or a source changes before (they would not be its sources').
    */
-  offer(packed: PackedCorpus): void {
+  private offer(packed: PackedCorpus): void {
     if (!this.built) this.offered = packed;
   }
 

@@ -114,18 +114,22 @@ export class WorkspaceSources implements vscode.Disposable {
     await reset;
     const { problems, unknown } = await this.engine.request({ op: "known", root, files });
     for (const p of problems) this.output.appendLine(`${vscode.workspace.asRelativePath(p.path)}: ${p.message}`);
-    const paths = this.indexed.get(root) ?? new Set<string>();
-    this.indexed.set(root, paths);
+    const paths = this.indexedIn(root);
     for (const f of files) paths.add(f.path);
     const toRead = new Set(unknown);
     const stated = new Set(files.map((f) => f.path));
     return uris.filter((u) => toRead.has(u.fsPath) || !stated.has(u.fsPath));
   }
 
+  /** The paths sent for a folder (made empty the first time). */
+  private indexedIn(root: string): Set<string> {
+    let paths = this.indexed.get(root);
+    if (!paths) this.indexed.set(root, (paths = new Set()));
+    return paths;
+  }
+
   private async send(root: string, uri: vscode.Uri): Promise<void> {
-    const paths = this.indexed.get(root) ?? new Set<string>();
-    this.indexed.set(root, paths);
-    paths.add(uri.fsPath);
+    this.indexedIn(root).add(uri.fsPath);
     try {
       const bytes = await vscode.workspace.fs.readFile(uri);
       const problems = await this.engine.request({ op: "upsert", root, path: uri.fsPath, bytes });

@@ -55,8 +55,8 @@ export class ReadingCache {
   private earlier: Analyses | undefined;
   /** Whether anything differs from the file as loaded (an entry read anew, re-dated or gone). */
   private changed = false;
-  /** The file as loaded already holds what a save would write: the same entries and the analyses of the same files. */
-  private upToDate = false;
+  /** The analyses loaded were given back: the file holds those of this run's files, unless something `changed`. */
+  private analysesTaken = false;
   /** Modification times of the files asked about (a store that lists them gives them). */
   private readonly mtimes = new Map<string, number>();
   readonly stats: CacheStats = { reused: 0, read: 0, loadMs: 0 };
@@ -116,7 +116,6 @@ export class ReadingCache {
           ? (this.stats.reused++, { ...known, mtime: this.mtimes.get(path) })
           : (this.stats.read++, { size: bytes.length, mtime: this.mtimes.get(path), hash, reading: await read(path, bytes) });
       if (entry.reading !== known?.reading || entry.mtime !== known.mtime) this.changed = true;
-      this.upToDate = false;
       this.fresh.set(path, entry);
       return entry.reading;
     };
@@ -141,14 +140,13 @@ export class ReadingCache {
       if (old.hash !== entry.hash || old.size !== entry.size) before.push({ path, reading: old.reading });
     }
     if (fingerprint(then) !== earlier.fingerprint) return undefined; // a file gone since
-    this.upToDate = !before.length && !this.changed;
+    this.analysesTaken = true;
     return { corpus: earlier.corpus, before };
   };
 
   /** A source gone: not kept at the next save. */
   forget(path: string): void {
     if (this.fresh.delete(path)) this.changed = true;
-    this.upToDate = false;
   }
 
   /** Once a folder is read: what the cache held and this run did not use is let go (memory). */
@@ -159,15 +157,17 @@ export class ReadingCache {
 
   /**
    * Writes the entries of this run (files gone since are dropped), with the analyses of the corpus
-   * built from them when given. Returns why it could not, if it could not.
+   * built from them when given (packed only if the file is written). Returns why it could not, if
+   * it could not.
    */
-  save(corpus?: PackedCorpus): string | undefined {
+  save(corpus?: { packed(): PackedCorpus | undefined }): string | undefined {
     // Opened again with nothing changed: the file already says it all (writing it takes a second at 10,000 sources).
-    if (this.upToDate) return undefined;
+    if (this.analysesTaken && !this.changed) return undefined;
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      const analyses: Analyses | undefined = corpus && { fingerprint: fingerprint(this.fresh), corpus };
+      const packed = corpus?.packed();
+      const analyses: Analyses | undefined = packed && { fingerprint: fingerprint(this.fresh), corpus: packed };
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
       const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));

@@ -1,22 +1,22 @@
 // A built corpus's analyses as compact plain data, for a host to persist beside the prepared
-// sources: the entity table, and for each source its names as resolved, the content classes of
-// its sentences and the context of each of its values. A corpus opened again on the same sources
-// takes them instead of working them out again, which is most of the time a build takes.
+// sources: the entity table, word rarity, the word and value indexes, and for each source its
+// names as resolved and the context of each of its values. A corpus opened again on the same
+// sources takes them instead of working them out again, which is most of the time a build takes.
 // Strings (classes, entity ids) are kept once in a table the numbers refer to.
 import type { Mention, MentionType } from "../types";
 import { NONE, type ValueContext } from "../extract/context";
 import type { Entity, EntityTableData } from "./entities";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
-import { entityKey, type ValueIndexData } from "./value-index";
+import type { ValueIndexData } from "./value-index";
 
 /** What the corpus works out for one source from its prepared document and the entity table. */
 export interface SourceAnalysis {
   /** Names (with their entities), dates and terms, sorted. */
   mentions: Mention[];
   contexts: Map<Mention, ValueContext>;
-  /** Content classes of each sentence (for word rarity); not kept in a packed source (word rarity is kept whole). */
-  classes?: string[][];
+  /** Content classes of each sentence (for word rarity); not packed (word rarity is kept whole). */
+  classes: string[][];
 }
 
 export interface PackedSource {
@@ -24,7 +24,11 @@ export interface PackedSource {
   names: Int32Array;
   /** The value of each name with no entity, in order. */
   loose: string[];
-  /** Per value: see `packContext`. */
+  /**
+   * Per value, in the contexts' order: its mention's index among the mentions, flags (1:
+   * reporting), what is counted (a string's index, or -1), then five lists (each its length and
+   * its strings' indexes): local, head, entities, persons and the weights' classes.
+   */
   contexts: Int32Array;
   /** The weight steps of every context, one after another. */
   steps: string;
@@ -35,10 +39,10 @@ export interface PackedCorpus {
   paths: string[];
   entities: EntityTableData;
   idf: IdfData;
-  /** The word index, unless a source was replaced in place (the sentence ids are then not a build's). */
-  words?: WordIndexData;
-  /** The value index, and how many values each source has, unless a source was replaced in place (likewise). */
-  values?: { index: ValueIndexData; counts: Int32Array };
+  /** The word index, with the sentence ids a build gives. */
+  words: WordIndexData;
+  /** The value index, with the record ids a build gives, and how many values each source has. */
+  values: { index: ValueIndexData; counts: Int32Array };
   strings: string[];
   sources: PackedSource[];
 }
@@ -165,30 +169,5 @@ export function forEachPackedEntity(p: PackedSource, entities: readonly Entity[]
     const entity = entities[e];
     if (!entity) throw new Error("a packed name's entity is missing");
     visit(entity, place);
-  }
-}
-
-/** The keys of each value of a packed source, in order: those `keysOf` gives for its context. */
-export function forEachPackedValue(p: PackedSource, strings: readonly string[], visit: (keys: string[]) => void): void {
-  const x = p.contexts;
-  let at = 0;
-  const read = (keys: string[] | undefined, marked: boolean) => {
-    const n = x[at++]!;
-    if (!keys) return void (at += n);
-    for (let k = 0; k < n; k++) {
-      const s = strings[x[at++]!];
-      if (s === undefined) throw new Error("a packed context's string is missing");
-      keys.push(marked ? entityKey(s) : s);
-    }
-  };
-  while (at < x.length) {
-    at += 3; // the mention, the flags, what is counted
-    const keys: string[] = [];
-    read(keys, false); // the clause's classes
-    read(undefined, false); // the head's
-    read(keys, true); // the sentence's entities
-    read(keys, true); // the persons
-    read(undefined, false); // the weights' classes
-    visit(keys);
   }
 }

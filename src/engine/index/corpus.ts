@@ -8,7 +8,8 @@ import { detached, textPart } from "../ingest/text-view";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, EntityTable } from "./entities";
-import { AnalysisPacker, checkPacked, forEachPackedEntity, forEachPackedValue, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
+import { AnalysisPacker, checkPacked, forEachPackedEntity, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
+import { IdRanges } from "./id-ranges";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
 import { WordIndex } from "./word-index";
@@ -47,13 +48,8 @@ export class Corpus {
   readonly sources: AnalysedSource[] = [];
   readonly idf: Idf;
   readonly words: WordIndex;
-  /**
-   * Global sentence ids: the n-th sentence added to the corpus is its source's and sentence's
-   * here (two lists of numbers: an object per sentence took 4.3 MB at 3,000 sources, these
-   * 1.2 MB); a changed source's old ones are gone (source -1).
-   */
-  private readonly refSource: number[] = [];
-  private readonly refSentence: number[] = [];
+  /** Global sentence ids (the word index's), in runs per source (an object per sentence took 4.3 MB at 3,000 sources). */
+  private readonly sentenceIds = new IdRanges();
   readonly entities: EntityTable;
   /** Goes up whenever a source is replaced in place: what was worked out from the corpus before is stale. */
   version = 0;
@@ -64,12 +60,8 @@ export class Corpus {
   private readonly bySource: Array<ValueRecord[] | undefined> = [];
   /** All the values in source order, once asked for (see `values`). */
   private valueList: ValueRecord[] | undefined;
-  /** Value record ids (the context index's): each id's source, and each source's first id and count (a changed source's come last). */
-  private readonly recordSource: number[] = [];
-  private readonly recordFirst: number[] = [];
-  private readonly recordCount: number[] = [];
-  /** The global id of each source's first sentence (the ids of a source's sentences follow one another). */
-  private readonly firstSentenceId: number[] = [];
+  /** Value record ids (the context index's), in runs per source. */
+  private readonly recordIds = new IdRanges();
   /** Where each entity is mentioned: its mentions, with their sources. */
   readonly mentionsOf = new Map<string, BySource<Mention>>();
   private readonly packer: AnalysisPacker | undefined;
@@ -81,11 +73,10 @@ export class Corpus {
     // Word rarity and the word index are taken whole when persisted (and the sentences' words not read again).
     this.idf = new Idf(reuse?.idf);
     this.words = new WordIndex(reuse?.words);
-    this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), (id) => this.recordSource[id]!, reuse?.values?.index);
-    const readWords = !reuse?.words;
+    this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), (id) => this.recordIds.sourceOf(id), reuse?.values.index);
     inOnePass(() =>
       prepared.forEach((doc, index) => {
-        if (reuse) this.takePacked(index, doc, reuse, readWords);
+        if (reuse) this.takePacked(index, doc, reuse);
         else this.analyse(index, doc);
       }),
     );
@@ -100,10 +91,9 @@ export class Corpus {
   packed(): PackedCorpus | undefined {
     if (!this.packer) return undefined;
     // Once a source was replaced in place, its new ids came last: the indexes are saved with the ids a build gives.
-    const words = this.words.toData(this.version ? this.sentenceIdsInBuild() : undefined);
-    const index = this.byContext.toData(this.version ? this.recordIdsInBuild() : undefined);
-    const values = index && { index, counts: Int32Array.from(this.recordCount) };
-    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), ...(words ? { words } : {}), ...(values ? { values } : {}), strings: this.packer.strings, sources: this.packer.sources };
+    const words = this.words.toData(this.version ? this.sentenceIds.inBuild().id : undefined);
+    const values = { index: this.byContext.toData(this.version ? this.recordIds.inBuild() : undefined), counts: Int32Array.from(this.recordIds.counts()) };
+    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), words, values, strings: this.packer.strings, sources: this.packer.sources };
   }
 
   /**
@@ -116,21 +106,15 @@ export class Corpus {
     if (!old || old.doc.meta.path !== doc.meta.path || !this.entities.keepsThrough(old.doc, doc)) return false;
     const oldRecords = this.valuesOf(index);
     for (const classes of analyseContexts(old.doc.prose, old.doc.sentences, old.mentions).classes) this.idf.removeSentence(classes);
-    const oldIds = this.sentenceIdsOf(index);
-    this.words.remove(oldIds);
-    for (const id of oldIds) this.refSource[id] = -1;
+    this.words.remove(this.sentenceIds.idsOf(index));
     for (const id of new Set(old.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)?.dropSource(index);
-    this.byContext.remove(this.recordFirst[index]!, this.recordFirst[index]! + oldRecords.length);
+    this.byContext.remove(this.recordIds.firstOf(index), this.recordIds.firstOf(index) + oldRecords.length);
 
+    // Its sentences and records get new ids (the old ones are dead from now).
     const records = this.analyse(index, doc);
     // The new entries, added at the ends of their lists, go to their source's place, as if built anew.
     for (const id of new Set(this.sources[index]!.mentions.map((m) => m.entityId))) if (id) this.mentionsOf.get(id)!.settle(index);
-    // The values stay in source order (conflicts are found in that order), the new in the old one's place.
-    if (this.valueList) {
-      const at = this.valueList.indexOf(oldRecords[0]!);
-      if (at >= 0) this.valueList.splice(at, oldRecords.length, ...records);
-      else this.valueList.splice(this.insertionPoint(index), 0, ...records);
-    }
+    this.valueList = undefined; // made again in source order when next asked for
     if (this.found) {
       this.found.replace(oldRecords, records);
     }
@@ -157,55 +141,37 @@ export class Corpus {
   private take(index: number, doc: PreparedDocument, analysis: SourceAnalysis): ValueRecord[] {
     const { mentions, contexts, classes } = analysis;
     this.sources[index] = { index, doc, mentions, lines: lineMapOf(doc), contexts };
-    this.addSentences(index, doc, classes, true);
+    this.addSentences(index, doc, classes);
     for (const m of mentions) if (m.entityId) this.entityList(m.entityId).push(index, m);
     const records = (this.bySource[index] = recordsOf(index, doc, contexts));
-    this.recordFirst[index] = this.recordSource.length;
-    this.recordCount[index] = records.length;
-    for (const r of records) {
-      this.recordSource.push(index); // first: the value index asks for the record's source
-      this.byContext.add(keysOf(r.context), index);
-    }
+    // The ids first: the value index asks for their sources.
+    this.recordIds.add(index, records.length);
+    for (const r of records) this.byContext.add(keysOf(r.context), index);
     return records;
   }
 
   /**
    * Adds a source from persisted analyses: its mentions, contexts and records are made when first
-   * asked for; the indexes learn of them from the packed numbers (the entities named, the values'
-   * keys). Its sentences' words are indexed if `readWords` (the word index was not persisted).
+   * asked for. The entities' lists learn of its names from the packed numbers; word rarity, the
+   * word index and the value index were persisted whole, so only its ids are given.
    */
-  private takePacked(index: number, doc: PreparedDocument, packed: PackedCorpus, readWords: boolean): void {
+  private takePacked(index: number, doc: PreparedDocument, packed: PackedCorpus): void {
     const source = packed.sources[index]!;
     checkPacked(source);
     this.sources[index] = new PackedSource(index, doc, lineMapOf(doc), analysisLater(packed, index, doc, this.entities));
-    this.addSentences(index, doc, undefined, readWords);
+    this.addSentences(index, doc);
     forEachPackedEntity(source, this.entities.entities, (entity, place) => this.entityList(entity.id).pushPlace(index, place));
-    this.recordFirst[index] = this.recordSource.length;
-    if (packed.values) {
-      // The value index was persisted: only how many values this source has is needed.
-      const count = (this.recordCount[index] = packed.values.counts[index]!);
-      for (let k = 0; k < count; k++) this.recordSource.push(index);
-      return;
-    }
-    let count = 0;
-    forEachPackedValue(source, packed.strings, (keys) => {
-      this.recordSource.push(index);
-      this.byContext.add(keys, index);
-      count++;
-    });
-    this.recordCount[index] = count;
+    this.recordIds.add(index, packed.values.counts[index]!);
   }
 
-  /** Gives the source's sentences their global ids; counts their classes (if given) for word rarity, and indexes their words if `readWords`. */
-  private addSentences(index: number, doc: PreparedDocument, classes: string[][] | undefined, readWords: boolean): void {
-    const prose = readWords ? doc.prose : "";
-    this.firstSentenceId[index] = this.refSource.length;
+  /** Gives the source's sentences their ids; with their classes, counts them for word rarity and indexes their words. */
+  private addSentences(index: number, doc: PreparedDocument, classes?: string[][]): void {
+    const first = this.sentenceIds.add(index, doc.sentences.length);
+    if (!classes) return;
+    const prose = doc.prose;
     doc.sentences.forEach((s, si) => {
-      const id = this.refSource.length;
-      if (classes) this.idf.addSentence(classes[si]!);
-      if (readWords) this.words.add(id, prose, s.start, s.end);
-      this.refSource.push(index);
-      this.refSentence.push(si);
+      this.idf.addSentence(classes[si]!);
+      this.words.add(first + si, prose, s.start, s.end);
     });
   }
 
@@ -219,41 +185,9 @@ export class Corpus {
   /** The name mention at a place among a persisted source's names (for entities' lists made from the packed numbers). */
   private readonly namedAt = (source: number, place: number): Mention => (this.sources[source] as PackedSource).nameAt(place);
 
-  /** A sentence id as a build of the corpus as it is would give it (sentences numbered in source order); -1 for a replaced one's. */
-  private sentenceIdsInBuild(): (id: number) => number {
-    const first = runningTotals(this.sources.map((s) => s.doc.sentences.length));
-    return (id) => {
-      const source = this.refSource[id]!;
-      return source < 0 ? -1 : first[source]! + this.refSentence[id]!;
-    };
-  }
-
-  /** A value record id as a build would give it (records numbered in source order); -1 for a replaced one's. */
-  private recordIdsInBuild(): { id: (id: number) => number; size: number } {
-    const first = runningTotals(this.recordCount);
-    return {
-      size: this.recordCount.reduce((sum, n) => sum + n, 0),
-      id: (id) => {
-        const source = this.recordSource[id]!;
-        const k = id - this.recordFirst[source]!;
-        return k < 0 || k >= this.recordCount[source]! ? -1 : first[source]! + k;
-      },
-    };
-  }
-
   /** The value record of a context-index id (one not removed). */
   private recordAt(id: number): ValueRecord {
-    const source = this.recordSource[id]!;
-    return this.valuesOf(source)[id - this.recordFirst[source]!]!;
-  }
-
-  /** Where a source's values go when it had none: after the values of the sources before it. */
-  private insertionPoint(index: number): number {
-    for (let i = index - 1; i >= 0; i--) {
-      const last = this.valuesOf(i).at(-1);
-      if (last) return this.valueList!.indexOf(last) + 1;
-    }
-    return 0;
+    return this.valuesOf(this.recordIds.sourceOf(id))[this.recordIds.placeOf(id)]!;
   }
 
   /** Every point on which the sources disagree: worked out on first request, then kept. */
@@ -269,7 +203,7 @@ export class Corpus {
     if (!this.search) {
       const search = (this.search = new SentenceIndex());
       inOnePass(() => {
-        for (let id = 0; id < this.refSource.length; id++) {
+        for (let id = 0; id < this.sentenceIds.size; id++) {
           const ref = this.sentenceRef(id);
           if (!ref) continue;
           const s = this.sources[ref.source]!.doc;
@@ -283,14 +217,8 @@ export class Corpus {
 
   /** The source and sentence of a global sentence id; undefined once its source changed. */
   sentenceRef(id: number): SentenceRef | undefined {
-    const source = this.refSource[id];
-    return source === undefined || source < 0 ? undefined : { source, sentence: this.refSentence[id]! };
-  }
-
-  /** The global ids of a source's sentences. */
-  private sentenceIdsOf(index: number): number[] {
-    const first = this.firstSentenceId[index]!;
-    return Array.from({ length: this.sources[index]!.doc.sentences.length }, (_, k) => first + k);
+    const sentence = this.sentenceIds.placeOf(id);
+    return sentence < 0 ? undefined : { source: this.sentenceIds.sourceOf(id), sentence };
   }
 
   /** Sentences with every one of the words, in source order. */
@@ -372,21 +300,18 @@ export function mentionsOf(doc: PreparedDocument, entities: EntityTable): Mentio
   return mentionsFrom(doc, names).mentions;
 }
 
-/** Where each count's run begins when they are laid one after another. */
-function runningTotals(counts: readonly number[]): number[] {
-  let total = 0;
-  return counts.map((n) => ((total += n), total - n));
-}
+/** A packed source's analysis as made again: with its name mentions in the order packed. */
+type MadeAnalysis = { mentions: Mention[]; names: Mention[]; contexts: Map<Mention, ValueContext> };
 
 /** A source taken from persisted analyses: its mentions and contexts made when first asked for. */
 class PackedSource implements AnalysedSource {
-  private made: { mentions: Mention[]; names: Mention[]; contexts: Map<Mention, ValueContext> } | undefined;
+  private made: MadeAnalysis | undefined;
 
   constructor(
     readonly index: number,
     readonly doc: PreparedDocument,
     readonly lines: LineMap,
-    private readonly make: () => { mentions: Mention[]; names: Mention[]; contexts: Map<Mention, ValueContext> },
+    private readonly make: () => MadeAnalysis,
   ) {}
 
   get mentions(): Mention[] {
@@ -407,7 +332,7 @@ class PackedSource implements AnalysedSource {
  * How a packed source's analysis is made when asked for. A function of its own: one made where
  * the corpus takes the source would keep alive all that is in use there.
  */
-function analysisLater(packed: PackedCorpus, index: number, doc: PreparedDocument, entities: EntityTable) {
+function analysisLater(packed: PackedCorpus, index: number, doc: PreparedDocument, entities: EntityTable): () => MadeAnalysis {
   return () => {
     const source = packed.sources[index]!;
     const { mentions, names } = mentionsFrom(doc, packedNames(source, entities.entities));
@@ -429,7 +354,7 @@ function recordsOf(index: number, doc: PreparedDocument, contexts: Map<Mention, 
 /** Whether packed analyses are those of these documents (the host checked that their contents are the same). */
 function fits(packed: PackedCorpus, docs: PreparedDocument[]): boolean {
   const values = packed.values;
-  if (values && (values.counts.length !== docs.length || values.counts.reduce((sum, n) => sum + n, 0) !== values.index.size)) return false;
+  if (!packed.words || !values || values.counts.length !== docs.length || values.counts.reduce((sum, n) => sum + n, 0) !== values.index.size) return false;
   return packed.sources.length === docs.length && packed.paths.length === docs.length && docs.every((d, i) => d.meta.path === packed.paths[i]);
 }
 

@@ -31,7 +31,6 @@ export class ValueIndex<R extends Indexed> {
   private size: number;
   /** Ids of removed records (their source changed): their postings stay, and are skipped. */
   private gone = new Uint8Array(1024);
-  private removedAny = false;
   private readonly postings: Map<string, PostingList>;
   // Score accumulator, reused across look-ups (a classic inverted-index trick: no maps per query).
   private scores = new Float64Array(1024);
@@ -47,13 +46,11 @@ export class ValueIndex<R extends Indexed> {
   }
 
   /**
-   * The index as plain data, its ids as a build would give them: `renumber` gives them (-1 for a
-   * removed record's) once a record was removed, with how many there are; undefined if it is
-   * needed and not given.
+   * The index as plain data. Once records were removed (a source replaced), `renumber` must give
+   * the ids as a build would (-1 for a removed record's), and how many there are.
    */
-  toData(renumber?: { id: (id: number) => number; size: number }): ValueIndexData | undefined {
-    if (!this.removedAny) return { size: this.size, postings: postingsToData(this.postings) };
-    return renumber && { size: renumber.size, postings: postingsToData(this.postings, renumber.id) };
+  toData(renumber?: { id: (id: number) => number; size: number }): ValueIndexData {
+    return renumber ? { size: renumber.size, postings: postingsToData(this.postings, renumber.id) } : { size: this.size, postings: postingsToData(this.postings) };
   }
 
   /** Adds a record of `source` with the next id, known by its context's keys (see `keysOf`); returns its id. */
@@ -82,7 +79,6 @@ export class ValueIndex<R extends Indexed> {
       this.gone = grown;
     }
     this.gone.fill(1, from, to);
-    this.removedAny = true;
   }
 
   /** The `limit` records that share the most (and rarest) of the context's words and entities. */

@@ -20,12 +20,11 @@ export class WordIndex {
   }
 
   /**
-   * The index as plain data, its ids as a build would give them: `renumber` gives them (-1 for a
-   * removed sentence's) once a source was replaced; undefined if it is needed and not given.
+   * The index as plain data. Once sentences were removed (a source replaced), `renumber` must give
+   * the ids as a build would (-1 for a removed sentence's).
    */
-  toData(renumber?: (id: number) => number): WordIndexData | undefined {
-    if (!this.removed.size) return postingsToData(this.postings);
-    return renumber && postingsToData(this.postings, renumber);
+  toData(renumber?: (id: number) => number): WordIndexData {
+    return postingsToData(this.postings, renumber);
   }
 
   /** Forgets sentences (their source changed; its new sentences come with new ids). */

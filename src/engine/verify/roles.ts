@@ -31,12 +31,12 @@ function sourceClaimsAbout(corpus: Corpus, person: string): SourceClaim[] {
   const known = claimsAbout(corpus);
   let list = known.get(person);
   if (!list) {
-    const found: SourceClaim[] = (list = []);
+    const found: SourceClaim[] = [];
     // Only the sources that name the person can make a claim about them: the others are not read.
     inOnePass(() => {
       for (const source of corpus.mentionsOf.get(person)?.sourceList() ?? []) found.push(...claimsIn(corpus.sources[source]!, person));
     });
-    known.set(person, list);
+    known.set(person, (list = found));
   }
   return list;
 }

@@ -52,7 +52,7 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
       // every file is as it was then) and saved with the cache.
       const earlier = root.cache?.analyses();
       if (earlier) set.reopen(earlier);
-      const problem = root.cache?.save(set.corpus().packed()) ?? null;
+      const problem = root.cache?.save(set.corpus()) ?? null;
       root.cache?.settle();
       indexing.delete(request.root);
       if (!indexing.size && pool) {

@@ -151,7 +151,7 @@ describe("Corroborate in VS Code", () => {
     }
   });
 
-  t("indexing again takes the sources from the folder's cache and gives the same findings", async () => {
+  t("indexing again, with the folder's cache now saved, gives the same findings", async () => {
     const doc = await openDraft("draft-errors.md");
     const messages = (await until("diagnostics", () => {
       const d = vscode.languages.getDiagnostics(doc.uri);
