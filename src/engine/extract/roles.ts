@@ -29,8 +29,11 @@ export function roleShape(words: string[]): { title: string; rank: string[] } | 
   return { title: TITLE_CLASS[title] ?? title, rank };
 }
 
+/** What a role claim needs of a name mention: where it stands, and whose it is. */
+export type NamePlace = Pick<Mention, "start" | "end" | "type" | "entityId">;
+
 /** The role claims of a text about its people (about `person` alone, when given: an entity id). */
-export function findRoleClaims(text: string, mentions: Mention[], person?: string): RoleClaim[] {
+export function findRoleClaims(text: string, mentions: readonly NamePlace[], person?: string): RoleClaim[] {
   const claims: RoleClaim[] = [];
   const persons = mentions.filter((m) => m.type === "person" && m.entityId && (person === undefined || m.entityId === person));
   for (const p of persons) {

@@ -6,6 +6,7 @@
 import type { Mention, MentionType } from "../types";
 import { NONE, type ValueContext } from "../extract/context";
 import type { Entity, EntityTableData } from "./entities";
+import type { NamePlace } from "../extract/roles";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
 import type { ValueIndexData } from "./value-index";
@@ -106,6 +107,13 @@ export function packedNames(p: PackedSource, entities: readonly Entity[]): NameM
     const entity = p.names[i + 3]! >= 0 ? entities[p.names[i + 3]!] : undefined;
     out.push({ start: p.names[i]!, end: p.names[i + 1]!, type: NAME_TYPES[p.names[i + 2]!]!, value: entity ? entity.name : p.loose[k++]!, ...(entity ? { entityId: entity.id } : {}) });
   }
+  return out;
+}
+
+/** Where a packed source names an entity (by its index in the table), as role claims read names: in order. */
+export function placesOfEntity(p: PackedSource, entityIndex: number, entityId: string): NamePlace[] {
+  const out: NamePlace[] = [];
+  for (let i = 0; i < p.names.length; i += 4) if (p.names[i + 3] === entityIndex) out.push({ start: p.names[i]!, end: p.names[i + 1]!, type: NAME_TYPES[p.names[i + 2]!]!, entityId });
   return out;
 }
 

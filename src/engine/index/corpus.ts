@@ -8,7 +8,8 @@ import { detached, textPart } from "../ingest/text-view";
 import { formatDate, isoDate } from "../extract/dates";
 import { analyseContexts, type ValueContext } from "../extract/context";
 import { buildEntities, EntityTable } from "./entities";
-import { AnalysisPacker, checkPacked, forEachPackedEntity, packedNames, unpackContexts, type NameMention, type PackedCorpus, type SourceAnalysis } from "./analysis-pack";
+import { AnalysisPacker, checkPacked, forEachPackedEntity, packedNames, placesOfEntity, unpackContexts, type NameMention, type PackedCorpus, type PackedSource as PackedNumbers, type SourceAnalysis } from "./analysis-pack";
+import type { NamePlace } from "../extract/roles";
 import { IdRanges } from "./id-ranges";
 import { Idf } from "./similarity";
 import { SentenceIndex, type SentenceRef } from "./sentence-index";
@@ -158,7 +159,7 @@ export class Corpus {
   private takePacked(index: number, doc: PreparedDocument, packed: PackedCorpus): void {
     const source = packed.sources[index]!;
     checkPacked(source);
-    this.sources[index] = new PackedSource(index, doc, lineMapOf(doc), analysisLater(packed, index, doc, this.entities));
+    this.sources[index] = new PackedSource(index, doc, lineMapOf(doc), source, analysisLater(packed, index, doc, this.entities));
     this.addSentences(index, doc);
     forEachPackedEntity(source, this.entities.entities, (entity, place) => this.entityList(entity.id).pushPlace(index, place));
     this.recordIds.add(index, packed.values.counts[index]!);
@@ -181,6 +182,19 @@ export class Corpus {
     if (!list) this.mentionsOf.set(id, (list = new BySource(this.namedAt)));
     return list;
   }
+
+  /**
+   * A source's name mentions, among them those of the entity: all its mentions, or for a source
+   * taken from persisted analyses and not yet made, the entity's alone, read from the packed numbers.
+   */
+  placesNamed(source: number, entityId: string): readonly NamePlace[] {
+    const s = this.sources[source]!;
+    if (!(s instanceof PackedSource) || s.isMade) return s.mentions;
+    return s.placesOf((this.entityIndexes ??= new Map(this.entities.entities.map((e, i) => [e.id, i]))).get(entityId) ?? -1, entityId);
+  }
+
+  /** Each entity's index in the table (the table is kept whole while the corpus lives). */
+  private entityIndexes: Map<string, number> | undefined;
 
   /** The name mention at a place among a persisted source's names (for entities' lists made from the packed numbers). */
   private readonly namedAt = (source: number, place: number): Mention => (this.sources[source] as PackedSource).nameAt(place);
@@ -311,8 +325,18 @@ class PackedSource implements AnalysedSource {
     readonly index: number,
     readonly doc: PreparedDocument,
     readonly lines: LineMap,
+    private readonly numbers: PackedNumbers,
     private readonly make: () => MadeAnalysis,
   ) {}
+
+  get isMade(): boolean {
+    return this.made !== undefined;
+  }
+
+  /** Where it names an entity (by its index in the table), from the packed numbers. */
+  placesOf(entityIndex: number, entityId: string): NamePlace[] {
+    return placesOfEntity(this.numbers, entityIndex, entityId);
+  }
 
   get mentions(): Mention[] {
     return (this.made ??= this.make()).mentions;

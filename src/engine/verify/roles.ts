@@ -16,11 +16,12 @@ interface SourceClaim extends RoleClaim {
 /** Each source's role claims about each person asked for, found once per version of the source (a changed source is a new object). */
 const claimsOf = new WeakMap<AnalysedSource, Map<string, SourceClaim[]>>();
 
-function claimsIn(s: AnalysedSource, person: string): SourceClaim[] {
+function claimsIn(corpus: Corpus, s: AnalysedSource, person: string): SourceClaim[] {
   let byPerson = claimsOf.get(s);
   if (!byPerson) claimsOf.set(s, (byPerson = new Map()));
   let claims = byPerson.get(person);
-  if (!claims) byPerson.set(person, (claims = findRoleClaims(s.doc.prose, s.mentions, person).map((c) => ({ ...c, source: s.index }))));
+  // Only where the source names the person (a source opened from the cache need not make all its mentions for that).
+  if (!claims) byPerson.set(person, (claims = findRoleClaims(s.doc.prose, corpus.placesNamed(s.index, person), person).map((c) => ({ ...c, source: s.index }))));
   return claims;
 }
 
@@ -34,7 +35,7 @@ function sourceClaimsAbout(corpus: Corpus, person: string): SourceClaim[] {
     const found: SourceClaim[] = [];
     // Only the sources that name the person can make a claim about them: the others are not read.
     inOnePass(() => {
-      for (const source of corpus.mentionsOf.get(person)?.sourceList() ?? []) found.push(...claimsIn(corpus.sources[source]!, person));
+      for (const source of corpus.mentionsOf.get(person)?.sourceList() ?? []) found.push(...claimsIn(corpus, corpus.sources[source]!, person));
     });
     known.set(person, (list = found));
   }
