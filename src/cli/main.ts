@@ -188,12 +188,19 @@ async function runConflicts(args: CliArgs, io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * Exits once what was written has gone out: output to a pipe (`corroborate check … | jq`) is
+ * written asynchronously, and exiting at once cut a long report after 64 KB.
+ */
+export function exitWhenWritten(code: number, streams: NodeJS.WritableStream[] = [process.stdout, process.stderr]): void {
+  process.exitCode = code;
+  let waiting = streams.length;
+  for (const stream of streams) stream.write("", () => --waiting === 0 && process.exit(code));
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`corroborate: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-      process.exit(2);
-    },
-  );
+  main(process.argv.slice(2)).then(exitWhenWritten, (error: unknown) => {
+    process.stderr.write(`corroborate: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    exitWhenWritten(2);
+  });
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { main } from "../../src/cli/main";
 
 const fixture = join(__dirname, "..", "fixtures", "harbour");
@@ -173,4 +174,19 @@ test("--cache keeps the prepared sources: a second run reuses them and reports t
   assert.match(damaged.err, /cache\/?: the index cache is unreadable .*: rebuilt/);
   assert.equal(damaged.out, fresh.out);
   assert.notEqual(readFileSync(join(cache, "corroborate-index.v8"), "utf8"), "not a cache", "the cache is written again");
+});
+
+test("a long report piped to another program comes out whole, with the exit code (the built command)", () => {
+  // The command as installed (dist/cli.js, built by `npm install`), its output through a shell pipe:
+  // a pipe is written asynchronously, and a report of more than 64 KB was cut when the command exited.
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-pipe-"));
+  cpSync(sources, join(dir, "sources"), { recursive: true });
+  const draft = readFileSync(join(fixture, "draft-errors.md"), "utf8");
+  writeFileSync(join(dir, "long.md"), Array(6).fill(draft).join("\n\n"));
+  const cli = join(__dirname, "..", "..", "dist", "cli.js");
+  const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${cli}" check --format json --all "${join(dir, "long.md")}" | cat`], { encoding: "utf8", maxBuffer: 1 << 26 });
+  assert.ok(r.stdout.length > 150_000, `a long report (${r.stdout.length} characters)`);
+  const report = JSON.parse(r.stdout);
+  assert.equal(report.files[0].findings.length > 0, true);
+  assert.equal(r.status, 1, "red findings exit 1, through the pipe");
 });
