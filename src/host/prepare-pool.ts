@@ -16,10 +16,17 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job?: Job;
+  /** Sent and not yet answered, in the order sent (a worker answers in that order). */
+  jobs: Job[];
   /** Has answered once: it started. */
   started?: boolean;
 }
+
+/**
+ * Files sent to a worker ahead of its answers: the next is there when it finishes one, so that it
+ * does not wait for this thread (busy, or not given a core) to take the answer and send another.
+ */
+const IN_FLIGHT = 4;
 
 export class PreparePool {
   private readonly slots: Slot[] = [];
@@ -49,33 +56,30 @@ export class PreparePool {
   async close(): Promise<void> {
     this.closed = true;
     const stopped = new Error("the reading pool is closed");
-    for (const job of [...this.queue.splice(0), ...this.slots.map((s) => s.job)]) job?.reject(stopped);
-    for (const slot of this.slots) slot.job = undefined;
+    for (const job of [...this.queue.splice(0), ...this.slots.flatMap((s) => s.jobs.splice(0))]) job.reject(stopped);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(script: string): Slot {
-    const slot: Slot = { worker: new Worker(script) };
+    const slot: Slot = { worker: new Worker(script), jobs: [] };
     slot.worker.unref();
     slot.worker.on("message", (reading: SourceReading) => {
       slot.started = true;
-      const job = slot.job!;
-      slot.job = undefined;
-      job.resolve(reading);
+      slot.jobs.shift()!.resolve(reading);
       this.pump();
     });
     slot.worker.on("error", (error) => {
       if (!slot.started) {
         // It never started: no worker will. What it had, and what waits, is read here.
         this.broken = true;
-        if (slot.job) this.queue.unshift(slot.job);
-        slot.job = undefined;
+        this.queue.unshift(...slot.jobs.splice(0));
         this.pump();
         return;
       }
-      // A worker that dies fails its file, not the whole load; a fresh one takes its place.
-      slot.job?.reject(error);
-      slot.job = undefined;
+      // A worker that dies fails the file it was reading, not the whole load; the files sent after
+      // it go back to the queue, and a fresh worker takes its place.
+      slot.jobs.shift()?.reject(error);
+      this.queue.unshift(...slot.jobs.splice(0));
       const i = this.slots.indexOf(slot);
       if (i >= 0 && !this.closed) this.slots[i] = this.spawn(script);
       this.pump();
@@ -94,12 +98,16 @@ export class PreparePool {
       }
       return;
     }
-    for (const slot of this.slots) {
-      if (slot.job || !this.queue.length) continue;
-      const job = (slot.job = this.queue.shift()!);
-      // The bytes are copied once into a buffer of their own and handed over, not copied again.
-      const copy = new Uint8Array(job.bytes);
-      slot.worker.postMessage({ path: job.path, bytes: copy }, [copy.buffer]);
+    // Each worker in turn is given one more file, so that the files are spread evenly.
+    for (let depth = 1; depth <= IN_FLIGHT; depth++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.length >= depth || !this.queue.length) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        // The bytes are copied once into a buffer of their own and handed over, not copied again.
+        const copy = new Uint8Array(job.bytes);
+        slot.worker.postMessage({ path: job.path, bytes: copy }, [copy.buffer]);
+      }
     }
   }
 }
