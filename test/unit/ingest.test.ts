@@ -178,3 +178,37 @@ test("text kept narrow: Latin-1 with the few wider characters beside it, made ag
   assert.equal(prepareDocument("b.txt", russian).text, russian);
   assert.equal(narrowText("plain ASCII only"), undefined, "nothing to narrow");
 });
+
+test("text kept narrow: every Latin-1 character comes back as itself, C1 controls (0x80-0x9F) included", () => {
+  // Every character from U+0000 to U+00FF once, with a wide one so that the text is kept narrow.
+  const all = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join("");
+  for (const text of [`${all} “quoted”`, `${all.slice(0, 0x80)}${all.slice(0xa0)} “quoted”`]) {
+    const narrow = narrowText(text)!;
+    assert.equal(narrow.base.length, text.length);
+    assert.equal(widenText(narrow), text);
+    for (let c = 0; c < 256; c++) if (text.includes(String.fromCharCode(c))) assert.equal(narrow.base.charCodeAt(text.indexOf(String.fromCharCode(c))), c, `U+${c.toString(16)}`);
+  }
+  // Random texts: Latin-1, C1 controls now and then, a few wide characters.
+  let seed = 11; // xorshift32: reproducible
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  let narrowed = 0;
+  for (let round = 0; round < 300; round++) {
+    const chars: string[] = [];
+    const withControls = round % 3 === 0;
+    for (let i = 0; i < 200; i++) {
+      const r = next() % 100;
+      chars.push(r < 2 ? ["“", "’", "—", "😀"][next() % 4]! : String.fromCharCode(withControls ? next() % 256 : [next() % 0x80, 0xa0 + (next() % 0x60)][next() % 2]!));
+    }
+    const text = chars.join("") + "’";
+    const narrow = narrowText(text);
+    if (!narrow) continue; // wide characters over a sixteenth of the text: kept as it is
+    narrowed++;
+    assert.equal(widenText(narrow), text, `round ${round}`);
+  }
+  assert.ok(narrowed > 250, `${narrowed} of 300 texts kept narrow`);
+});

@@ -24,20 +24,37 @@ const CHUNK = 8192;
 export function narrowText(text: string): NarrowText | undefined {
   const at: number[] = [];
   const codes = new Uint8Array(text.length);
+  let controls = false;
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c > 0xff) {
       at.push(k);
       if (at.length > text.length * MAX_WIDE_SHARE) return undefined;
       codes[k] = PLACEHOLDER;
-    } else codes[k] = c;
+    } else {
+      codes[k] = c;
+      if (c >= 0x80 && c <= 0x9f) controls = true;
+    }
   }
   if (!at.length) return undefined;
+  return { base: oneByteString(codes, controls), at: Int32Array.from(at), wide: at.map((k) => text[k]).join("") };
+}
+
+/**
+ * The string of these character codes, one byte per character. A "latin1" decoder (windows-1252,
+ * as the Encoding standard defines it) makes one, several times faster than String.fromCharCode,
+ * and gives each byte's own character but for 0x80-0x9F: codes there (C1 controls, rare in text)
+ * are made into a string the slower way.
+ */
+function oneByteString(codes: Uint8Array, controls: boolean): string {
+  if (!controls) return latin1.decode(codes);
   // From character codes that all fit one byte, V8 makes a one-byte string.
   let base = "";
   for (let k = 0; k < codes.length; k += CHUNK) base += String.fromCharCode.apply(null, codes.subarray(k, k + CHUNK) as unknown as number[]);
-  return { base, at: Int32Array.from(at), wide: at.map((k) => text[k]).join("") };
+  return base;
 }
+
+const latin1 = new TextDecoder("latin1");
 
 export function widenText(narrow: NarrowText): string {
   const parts: string[] = [];
