@@ -20,6 +20,8 @@ interface Slot {
   jobs: Job[];
   /** Has answered once: it started. */
   started?: boolean;
+  /** Failed or stopped: its answers, if any come, are not taken. */
+  dead?: boolean;
 }
 
 /**
@@ -64,27 +66,34 @@ export class PreparePool {
     const slot: Slot = { worker: new Worker(script), jobs: [] };
     slot.worker.unref();
     slot.worker.on("message", (reading: SourceReading) => {
+      if (slot.dead) return; // what a thread said before it was found dead: its files went elsewhere
       slot.started = true;
-      slot.jobs.shift()!.resolve(reading);
+      slot.jobs.shift()?.resolve(reading);
       this.pump();
     });
-    slot.worker.on("error", (error) => {
-      if (!slot.started) {
-        // It never started: no worker will. What it had, and what waits, is read here.
-        this.broken = true;
-        this.queue.unshift(...slot.jobs.splice(0));
-        this.pump();
-        return;
-      }
-      // A worker that dies fails the file it was reading, not the whole load; the files sent after
-      // it go back to the queue, and a fresh worker takes its place.
-      slot.jobs.shift()?.reject(error);
-      this.queue.unshift(...slot.jobs.splice(0));
-      const i = this.slots.indexOf(slot);
-      if (i >= 0 && !this.closed) this.slots[i] = this.spawn(script);
-      this.pump();
-    });
+    slot.worker.on("error", (error) => this.died(slot, script, error));
+    slot.worker.on("exit", (code) => this.died(slot, script, new Error(`the reading thread stopped (exit code ${code})`)));
     return slot;
+  }
+
+  /** A thread that failed (an error, or it stopped while not asked to): once per thread. */
+  private died(slot: Slot, script: string, error: Error): void {
+    if (slot.dead || this.closed) return;
+    slot.dead = true;
+    if (!slot.started) {
+      // It never started: no worker will. What it had, and what waits, is read here.
+      this.broken = true;
+      this.queue.unshift(...slot.jobs.splice(0));
+      this.pump();
+      return;
+    }
+    // A worker that dies fails the file it was reading, not the whole load; the files sent after
+    // it go back to the queue, and a fresh worker takes its place.
+    slot.jobs.shift()?.reject(error);
+    this.queue.unshift(...slot.jobs.splice(0));
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots[i] = this.spawn(script);
+    this.pump();
   }
 
   private pump(): void {

@@ -91,6 +91,28 @@ test("a pool whose threads cannot start reads in this thread instead", async () 
   }
 });
 
+test("a pool thread that dies fails the file it was reading; the files sent to it after that one are read by another", { timeout: 30_000 }, async () => {
+  // A worker that stops on one file (at once, before its own handler reads it), and reads the others as the pool's own worker does.
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-dying-worker-"));
+  const script = join(dir, "dying-worker.js");
+  const real = join(__dirname, "..", "..", "dist", "prepare-worker.js");
+  writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.path && m.path.endsWith("poison.txt")) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
+  const pool = new PreparePool(script, 2);
+  try {
+    const good = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
+    // Several files sent ahead to each worker: those queued behind the poison must still be read.
+    const paths = [...good, join(dir, "poison.txt"), ...good, ...good];
+    const readings = await Promise.allSettled(paths.map((p) => pool.read(p, p.endsWith("poison.txt") ? Buffer.from("Text.") : readFileSync(p))));
+    readings.forEach((r, i) => {
+      if (paths[i]!.endsWith("poison.txt")) assert.equal(r.status, "rejected", "the file it died on fails");
+      else assert.ok(r.status === "fulfilled" && r.value.doc?.meta.path === paths[i], `${paths[i]} read`);
+    });
+    assert.equal(pool.threads, 2, "a fresh thread took the dead one's place");
+  } finally {
+    await pool.close();
+  }
+});
+
 test("the default pool finds its worker script and reads in its threads, as this thread would", async () => {
   // Run from the sources (through tsx), as the tests and the benchmark are: the script is found in dist/.
   const pool = new PreparePool(undefined, 2);
