@@ -192,10 +192,10 @@ async function runConflicts(args: CliArgs, io: Io): Promise<number> {
  * Exits once what was written has gone out: output to a pipe (`corroborate check … | jq`) is
  * written asynchronously, and exiting at once cut a long report after 64 KB.
  */
-export function exitWhenWritten(code: number, streams: NodeJS.WritableStream[] = [process.stdout, process.stderr]): void {
+function exitWhenWritten(code: number): void {
   process.exitCode = code;
-  let waiting = streams.length;
-  for (const stream of streams) stream.write("", () => --waiting === 0 && process.exit(code));
+  let waiting = 2;
+  for (const stream of [process.stdout, process.stderr]) stream.write("", () => --waiting === 0 && process.exit(code));
 }
 
 if (require.main === module) {

@@ -5,7 +5,7 @@
 // Strings (classes, entity ids) are kept once in a table the numbers refer to.
 import type { Mention, MentionType } from "../types";
 import { NONE, type ValueContext } from "../extract/context";
-import type { Entity, EntityTableData } from "./entities";
+import type { Entity, EntityTable, EntityTableData } from "./entities";
 import type { NamePlace } from "../extract/roles";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
@@ -54,23 +54,21 @@ const REPORTING = 1;
 /** Packs sources as they are analysed, strings kept once across all of them (one corpus, one entity table). */
 export class AnalysisPacker {
   private ids: Map<string, number> | undefined;
-  private entityIndex: Map<string, number> | undefined;
 
   constructor(
     readonly strings: string[] = [],
     readonly sources: PackedSource[] = [],
   ) {}
 
-  /** Packs source `index`'s analysis (replacing what was packed for it). `entities`: the table's, in order. */
-  add(index: number, analysis: SourceAnalysis, entities: readonly Entity[]): void {
-    const entityIndex = (this.entityIndex ??= new Map(entities.map((e, i) => [e.id, i])));
+  /** Packs source `index`'s analysis (replacing what was packed for it), its names' entities by their places in the table. */
+  add(index: number, analysis: SourceAnalysis, entities: EntityTable): void {
     const names: number[] = [];
     const loose: string[] = [];
     const position = new Map<Mention, number>();
     analysis.mentions.forEach((m, i) => {
       position.set(m, i);
       if (m.type === "date" || m.type === "term") return;
-      const entity = m.entityId === undefined ? -1 : entityIndex.get(m.entityId)!;
+      const entity = m.entityId === undefined ? -1 : entities.indexOf(m.entityId);
       names.push(m.start, m.end, NAME_TYPES.indexOf(m.type), entity);
       if (entity < 0) loose.push(m.value);
     });

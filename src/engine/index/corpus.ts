@@ -131,7 +131,7 @@ export class Corpus {
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
     const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions) };
-    this.packer?.add(index, analysis, this.entities.entities);
+    this.packer?.add(index, analysis, this.entities);
     return this.take(index, doc, analysis);
   }
 
@@ -190,11 +190,8 @@ export class Corpus {
   placesNamed(source: number, entityId: string): readonly NamePlace[] {
     const s = this.sources[source]!;
     if (!(s instanceof PackedSource) || s.isMade) return s.mentions;
-    return s.placesOf((this.entityIndexes ??= new Map(this.entities.entities.map((e, i) => [e.id, i]))).get(entityId) ?? -1, entityId);
+    return placesOfEntity(s.numbers, this.entities.indexOf(entityId), entityId);
   }
-
-  /** Each entity's index in the table (the table is kept whole while the corpus lives). */
-  private entityIndexes: Map<string, number> | undefined;
 
   /** The name mention at a place among a persisted source's names (for entities' lists made from the packed numbers). */
   private readonly namedAt = (source: number, place: number): Mention => (this.sources[source] as PackedSource).nameAt(place);
@@ -325,17 +322,13 @@ class PackedSource implements AnalysedSource {
     readonly index: number,
     readonly doc: PreparedDocument,
     readonly lines: LineMap,
-    private readonly numbers: PackedNumbers,
+    /** Its analysis as persisted. */
+    readonly numbers: PackedNumbers,
     private readonly make: () => MadeAnalysis,
   ) {}
 
   get isMade(): boolean {
     return this.made !== undefined;
-  }
-
-  /** Where it names an entity (by its index in the table), from the packed numbers. */
-  placesOf(entityIndex: number, entityId: string): NamePlace[] {
-    return placesOfEntity(this.numbers, entityIndex, entityId);
   }
 
   get mentions(): Mention[] {

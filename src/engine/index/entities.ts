@@ -94,9 +94,17 @@ export class EntityTable {
 
   add(entity: Entity): void {
     this.personsCache = undefined;
+    this.indexes?.set(entity.id, this.entities.length);
     this.entities.push(entity);
     for (const key of entity.keys) if (!this.byKey.has(key)) this.byKey.set(key, entity);
   }
+
+  /** An entity's place in the table's list (-1: none), as packed analyses refer to it. */
+  indexOf(id: string): number {
+    return (this.indexes ??= new Map(this.entities.map((e, i) => [e.id, i]))).get(id) ?? -1;
+  }
+
+  private indexes: Map<string, number> | undefined;
 
   lookup(surface: string): Entity | undefined {
     return this.byKey.get(foldName(surface));
