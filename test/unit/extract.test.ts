@@ -2,7 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { tokenize } from "../../src/engine/extract/tokens";
 import { forEachLetterWord } from "../../src/engine/extract/chars";
-import { findDates, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
+import { findDates, isoDate, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
+import { prepareDocument } from "../../src/engine/ingest/document";
 import { findTerms } from "../../src/engine/extract/terms";
 import { findNameCandidates } from "../../src/engine/extract/names";
 import { findQuotes } from "../../src/engine/extract/quotes";
@@ -33,6 +34,23 @@ test("dates: year-less and relative dates are read against the document's date, 
   assert.equal(dates("Talks resumed last month.")[0]?.month, 4);
   // An anchor inferred from the text (not a publication date) allows the nearest year, forward too.
   assert.equal(placeYear(1, 9, { year: 2016, month: 12, day: 28, published: false }), 2017);
+});
+
+test("dates: read without an anchor, a relative date is left out and noted, so that the sentence is read again with one", () => {
+  const noted = (s: string) => {
+    const notes = { relative: false };
+    return { found: findDates(s, 0, s.length, undefined, notes).map((d) => s.slice(d.start, d.end)), relative: notes.relative };
+  };
+  assert.deepEqual(noted("The port closed on Tuesday."), { found: [], relative: true });
+  assert.deepEqual(noted("Talks resumed last month, on 3 March 2021."), { found: ["3 March 2021"], relative: true });
+  // "This", "last" and "next" in other senses are no relative date: nothing to read again.
+  assert.deepEqual(noted("This case was the last of its kind on 3 March 2021."), { found: ["3 March 2021"], relative: false });
+  assert.deepEqual(noted("He may appeal."), { found: [], relative: false });
+});
+
+test("documents: relative dates are placed by the document's own date", () => {
+  const doc = prepareDocument("a.txt", "Dock strike\n\n4 May 2022\n\nThe port closed on Tuesday. This strike was the last of its kind.\n");
+  assert.deepEqual(doc.dates.map((d) => [doc.prose.slice(d.start, d.end), isoDate(d.value)]), [["4 May 2022", "2022-05-04"], ["Tuesday", "2022-05-03"]]);
 });
 
 test("dates: durations, 'now' and 'night' are not dates", () => {

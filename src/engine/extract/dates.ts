@@ -27,8 +27,16 @@ const DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAME}|${WEEKDAYS.join("|")}|yesterd
 const LEADING_WORDS = /^(?:(?:on|in|at|by|from|since|until|till|of|the|during|before|after|early|late|mid)\s+)+/i;
 const MIN_DATE_CHARS = /[\p{L}\d]/u;
 
-/** Finds the dates in text[from, to). */
-export function findDates(text: string, from: number, to: number, anchor?: DateAnchor): DateHit[] {
+/** What a reading without an anchor left out: a relative date ("on Tuesday", "last month"), which only an anchor places. */
+export interface DateNotes {
+  relative: boolean;
+}
+
+/**
+ * Finds the dates in text[from, to). Without an anchor, relative dates are left out; `notes`
+ * then says whether there was one (read again with an anchor, the text would give it).
+ */
+export function findDates(text: string, from: number, to: number, anchor?: DateAnchor, notes?: DateNotes): DateHit[] {
   const slice = text.slice(from, to);
   const hits: DateHit[] = [];
   const taken: Array<[number, number]> = [];
@@ -64,6 +72,7 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
     if (/\b(?:years?|months?|weeks?|days?|hours?)\b/i.test(text0) && !/\b(?:ago|last|next|this)\b/i.test(text0)) continue;
     const value = toDateValue(result.start, text0, anchor);
     if (value) add(start, start + text0.length, value);
+    else if (!anchor && notes && isRelative(text0)) notes.relative = true;
   }
 
   for (const m of slice.matchAll(YEAR_AFTER_WORD)) {
@@ -104,9 +113,15 @@ function monthNumber(word: string): number | undefined {
   return full >= 0 ? full + 1 : MONTH_ABBREVIATIONS[w];
 }
 
+const MONTH_WORD = new RegExp(`\\b${MONTH_NAME}\\b`, "i");
+
+/** A date written without a number or a month ("on Tuesday", "last month"): read against a date given. */
+function isRelative(text: string): boolean {
+  return !/\d/.test(text) && !MONTH_WORD.test(text);
+}
+
 function toDateValue(c: chrono.ParsedComponents, text: string, anchor?: DateAnchor): DateValue | undefined {
-  const relative = !/\d/.test(text) && !new RegExp(`\\b${MONTH_NAME}\\b`, "i").test(text) ? true : false;
-  if (relative) {
+  if (isRelative(text)) {
     // "on Tuesday", "last month": only meaningful against a real date.
     if (!anchor) return undefined;
     const d = c.date();

@@ -6,7 +6,7 @@ import { findClutter } from "./clutter";
 import { markdownProse } from "./markdown";
 import { dateAnchor, readMeta } from "./metadata";
 import { splitSentences } from "./sentences";
-import { findDates, type DateAnchor, type DateHit } from "../extract/dates";
+import { findDates, type DateAnchor, type DateHit, type DateNotes } from "../extract/dates";
 import { findTerms, type TermHit } from "../extract/terms";
 import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
@@ -74,10 +74,11 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   const meta = readMeta(path, prose, sentences, clutter, frontMatter);
   // Explicit dates first, to find the document's own date; then the sentences whose dates need
   // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
-  const firstPass = sentences.map((s) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end) : []));
+  const notes: DateNotes[] = sentences.map(() => ({ relative: false }));
+  const firstPass = sentences.map((s, i) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end, undefined, notes[i]) : []));
   const explicit: DateValue[] = firstPass.flat().map((d) => d.value);
   const anchor = options.anchor ?? dateAnchor(meta, explicit);
-  const dates = sentences.flatMap((s, i) => (needsAnchor(prose, s, firstPass[i]!) ? findDates(prose, s.start, s.end, anchor) : firstPass[i]!));
+  const dates = sentences.flatMap((s, i) => (needsAnchor(firstPass[i]!, notes[i]!) ? findDates(prose, s.start, s.end, anchor) : firstPass[i]!));
   const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
   const terms: TermHit[] = [];
   const names: NameCandidate[] = [];
@@ -133,15 +134,14 @@ export function withViews(doc: PreparedDocument): PreparedDocument {
 }
 
 const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|last|next|ago|this)/i;
-const RELATIVE = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tomorrow|last|next|ago|this)\b/i;
 
 function mayHaveDate(prose: string, s: Sentence): boolean {
   return DATE_WORD.test(prose.slice(s.start, s.end));
 }
 
 /** Year-less ("On 14 September") and relative ("on Tuesday") dates are read against the anchor. */
-function needsAnchor(prose: string, s: Sentence, found: DateHit[]): boolean {
-  return found.some((d) => d.value.year === undefined) || (mayHaveDate(prose, s) && RELATIVE.test(prose.slice(s.start, s.end)));
+function needsAnchor(found: DateHit[], notes: DateNotes): boolean {
+  return notes.relative || found.some((d) => d.value.year === undefined);
 }
 
 /** A title-case headline capitalises every word, so its capitals say nothing about names. */
