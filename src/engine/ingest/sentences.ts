@@ -66,12 +66,20 @@ function shouldJoin(previous: string, next: string): boolean {
   return /(?:^|\s)\p{Lu}$/u.test(prev.slice(0, -1)); // an initial: "J. Smith"
 }
 
+/**
+ * Where a glued sentence can begin: a capital right after a digit or a full stop. Most sentences
+ * have none, and this plain scan spares them the lookbehinds of GLUE, tried at every position.
+ */
+const MAY_BE_GLUED = /[0-9.!?]\p{Lu}/u;
+const GLUE = /(?<=\b(?:19|20)\d\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
+
 /** Splits "2017The court" and "end.Next" where a page lost its line break. */
 function splitGlued(prose: string, start: number, end: number): Array<[number, number]> {
+  const text = prose.slice(start, end);
+  if (!MAY_BE_GLUED.test(text)) return [[start, end]];
   const out: Array<[number, number]> = [];
-  const glue = /(?<=\b(?:19|20)\d\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})/gu;
   let at = start;
-  for (const m of prose.slice(start, end).matchAll(glue)) {
+  for (const m of text.matchAll(GLUE)) {
     out.push([at, start + m.index]);
     at = start + m.index;
   }
