@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { forEachIndexWord, forEachLetterWord, forEachLowerWord, forEachToken } from "../../src/engine/extract/chars";
+import { forEachIndexWord, forEachLetterWord, forEachLowerWord, forEachToken, hasLowerThenUpper, startsLower, startsUpper } from "../../src/engine/extract/chars";
 
 // Letters of several scripts and cases, marks, digits, astral letters, lone surrogates, quotes.
 const PIECES = ["s'", "s’", "s's", "'", "a", "Z", "é", "É", "ß", "ñ", "Ж", "ж", "ı", "ǅ", "\u0301", "\u0308", "1", "٣", "Ⅻ", "𝐀", "𝐚", "𐐨", "\ud801", "\udc28", "'", "’", "-", " ", ".", ",", "\n", "“", "—", "_", "$", "ab", "The", "co-op", "don’t"];
@@ -44,6 +44,16 @@ test("scanners: the same words as the regular expressions they stand for, on ran
     forEachLetterWord(text, from, to, (a, b) => spans.push([a, b]));
     assert.deepEqual(spans, letterTokens, `letter tokens of ${JSON.stringify(slice)}`);
   }
+});
+
+test("character tests: the same answers as the regular expressions they stand for, on random text of many scripts", () => {
+  for (let seed = 1; seed <= 3000; seed++) {
+    const text = randomText(seed, seed % 6);
+    assert.equal(startsUpper(text), /^\p{Lu}/u.test(text), `capital first in ${JSON.stringify(text)}`);
+    assert.equal(startsLower(text), /^\p{Ll}/u.test(text), `lower case first in ${JSON.stringify(text)}`);
+    assert.equal(hasLowerThenUpper(text), /\p{Ll}\p{Lu}/u.test(text), `a capital after a lower-case letter in ${JSON.stringify(text)}`);
+  }
+  assert.deepEqual(["PayPal", "eBay", "McDonald", "NATO", "Ana", "ǅemal", "Ökonom", ""].map(hasLowerThenUpper), [true, true, true, false, false, false, false, false]);
 });
 
 test("scanners: ordinary prose", () => {

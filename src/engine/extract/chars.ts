@@ -7,6 +7,7 @@ const LETTER = 1;
 const MARK = 2;
 const NUMBER = 4;
 const LOWER = 8;
+const UPPER = 16;
 const KNOWN = 128;
 
 const bmp = new Uint8Array(0x10000);
@@ -14,7 +15,7 @@ const astral = new Map<number, number>();
 
 function computeClass(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  return KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{M}/u.test(ch) ? MARK : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0);
+  return KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{M}/u.test(ch) ? MARK : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
 }
 
 function classOf(cp: number): number {
@@ -36,6 +37,29 @@ function codePointAt(text: string, i: number): number {
 }
 
 const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+
+/** Whether the text begins with a capital: /^\p{Lu}/u. */
+export function startsUpper(text: string): boolean {
+  return text.length > 0 && (classOf(codePointAt(text, 0)) & UPPER) !== 0;
+}
+
+/** Whether the text begins with a lower-case letter: /^\p{Ll}/u. */
+export function startsLower(text: string): boolean {
+  return text.length > 0 && (classOf(codePointAt(text, 0)) & LOWER) !== 0;
+}
+
+/** Whether a capital follows a lower-case letter somewhere in the text ("PayPal", "eBay"): /\p{Ll}\p{Lu}/u. */
+export function hasLowerThenUpper(text: string): boolean {
+  let afterLower = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = codePointAt(text, i);
+    const c = classOf(cp);
+    if (afterLower && c & UPPER) return true;
+    afterLower = (c & LOWER) !== 0;
+    i += width(cp);
+  }
+  return false;
+}
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const HYPHEN = 0x2d;

@@ -83,6 +83,8 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
 }
 
 const WINDOW_MARGIN = 28;
+/** DATE_WORDS, every one (matchAll reads a copy: the one regex serves every call). */
+const EVERY_DATE_WORD = new RegExp(DATE_WORDS.source, "gi");
 
 /**
  * chrono reads only short windows around a month, weekday or relative word: most of a news
@@ -90,7 +92,7 @@ const WINDOW_MARGIN = 28;
  */
 function* parseWindows(text: string, ref: Date): Iterable<{ result: chrono.ParsedResult; offset: number }> {
   const windows: Array<[number, number]> = [];
-  for (const m of text.matchAll(new RegExp(DATE_WORDS.source, "gi"))) {
+  for (const m of text.matchAll(EVERY_DATE_WORD)) {
     const from = Math.max(0, m.index - WINDOW_MARGIN);
     const to = Math.min(text.length, m.index + m[0].length + WINDOW_MARGIN);
     const last = windows[windows.length - 1];

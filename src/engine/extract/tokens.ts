@@ -3,7 +3,7 @@
 // "two-and-a-half-year" can be read word by word. The tokens are those of the regex
 // /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?|[€$£%]/u,
 // found by a scanner (extract/chars) that is several times faster.
-import { forEachToken } from "./chars";
+import { forEachToken, hasLowerThenUpper, startsLower, startsUpper } from "./chars";
 
 export interface Token {
   text: string;
@@ -33,11 +33,11 @@ function between(s: string): string {
   return /^\s+$/.test(s) ? " " : s.trim() === "-" ? "-" : s.trim() || " ";
 }
 
-export const isCapitalised = (t: string): boolean => /^[\p{Lu}]/u.test(t);
-export const isLowerWord = (t: string): boolean => /^[\p{Ll}]/u.test(t);
+export const isCapitalised = startsUpper;
+export const isLowerWord = startsLower;
 export const isAcronym = (t: string): boolean => /^[\p{Lu}][\p{Lu}\d&]{1,7}$/u.test(t) && /\p{Lu}.*\p{Lu}/u.test(t);
 /** "PayPal", "eBay", "McDonald": a capital after a lower-case letter. */
-export const isCamelCase = (t: string): boolean => /\p{Ll}\p{Lu}/u.test(t);
+export const isCamelCase = hasLowerThenUpper;
 
 /** A crude lemma for comparing contexts: case, possessive and common inflections stripped. */
 export function lemma(word: string): string {
