@@ -77,9 +77,12 @@ export function lemmaClass(word: string): string | undefined {
   return classes.get(word, computeClass);
 }
 
+/** Shorter words ("a", "of", "to", "in") have no class, and are not looked up. */
+const MIN_CLASSED = 3;
+
 function computeClass(word: string): string | undefined {
   const lower = word.toLowerCase();
-  if (STOPWORDS.has(lower) || /^\d/.test(word) || word.length < 3) return undefined;
+  if (STOPWORDS.has(lower) || /^\d/.test(word) || word.length < MIN_CLASSED) return undefined;
   const l = lemma(word);
   if (IGNORED.has(l) || IGNORED.has(lower)) return undefined;
   return CLASS_OF.get(l) ?? CLASS_OF.get(lower) ?? l;
@@ -184,6 +187,7 @@ function classify(text: string, from: number, to: number, names: Mention[]): Cla
   let n = 0;
   // Only tokens with letters can have a class (numbers and signs have none).
   forEachLetterWord(text, from, to, (start, end) => {
+    if (end - start < MIN_CLASSED) return;
     while (n < names.length && names[n]!.end <= start) n++;
     const c = lemmaClass(text.slice(start, end));
     if (c) out.push({ start, end, c, name: n < names.length && names[n]!.start < end });
