@@ -36,7 +36,7 @@ test("sentences: a dateline glued to the first sentence is split, offsets stay e
   const text = "3 May, 2020The council voted to close the depot. It will shut in June.";
   const spans = splitSentences(text, [[0, text.length]]);
   assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ["3 May, 2020", "The council voted to close the depot.", "It will shut in June."]);
-  // A page that lost its line break between two sentences; not "U.S.Steel" or "5G" ("St" or a digit before a capital word).
+  // A page that lost its line break between two sentences; not "U.S.Steel" (a capital before the stop) or "5G" (no year).
   const lost = "Dockers walked out at dawn.The union backed them. Shares in U.S.Steel and 5G Networks fell.";
   assert.deepEqual(sentencesOf(lost), ["Dockers walked out at dawn.", "The union backed them.", "Shares in U.S.Steel and 5G Networks fell."]);
 });

@@ -38,6 +38,10 @@ function codePointAt(text: string, i: number): number {
 
 const width = (cp: number) => (cp > 0xffff ? 2 : 1);
 
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const HYPHEN = 0x2d;
+
 /** Whether the text begins with a capital: /^\p{Lu}/u. */
 export function startsUpper(text: string): boolean {
   return text.length > 0 && (classOf(codePointAt(text, 0)) & UPPER) !== 0;
@@ -60,9 +64,6 @@ export function hasLowerThenUpper(text: string): boolean {
   }
   return false;
 }
-const APOSTROPHE = 0x27;
-const RIGHT_QUOTE = 0x2019;
-const HYPHEN = 0x2d;
 
 /**
  * Words as /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*\/gu finds them: those that begin with a
