@@ -3,6 +3,7 @@
 // benchmark all load sources through it.
 import { Corpus } from "./index/corpus";
 import type { PackedCorpus } from "./index/analysis-pack";
+import { countingSource, type CorpusCounts, type CountingSource } from "./index/word-counts";
 import { decodeBytes } from "./ingest/decode";
 import { prepareDocument, SOURCE_EXTENSIONS, withViews, type PreparedDocument } from "./ingest/document";
 
@@ -96,14 +97,43 @@ export class SourceSet {
 
   corpus(): Corpus {
     if (!this.built) {
-      const docs = [...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path));
+      const docs = this.sortedDocs();
       const reuse = this.offered;
       this.offered = undefined;
       this.built = reuse ? reusing(docs, reuse) : new Corpus(docs, { pack: this.options.pack ?? false });
     }
     return this.built;
   }
+
+  /**
+   * The corpus, its word rarity and word index counted by `count` (in another thread) while this
+   * one builds the rest; counted here if `count` fails. As `corpus()` when the corpus is built
+   * already or taken from persisted analyses (which hold the counts).
+   */
+  async corpusCounting(count: WordCounter): Promise<Corpus> {
+    if (this.built || this.offered) return this.corpus();
+    const docs = this.sortedDocs();
+    // Started before the build, which holds this thread until it is done.
+    const counting = count(docs.map(countingSource));
+    const corpus = new Corpus(docs, { pack: this.options.pack ?? false, countedElsewhere: true });
+    try {
+      corpus.takeCounts(await counting);
+    } catch {
+      // The counts only save time: a thread that failed, or counted other sentences, is not trusted.
+      corpus.countHere();
+    }
+    // A source changed while the counts were awaited: this corpus is not of the sources now.
+    if (this.built === undefined && docs.length === this.docs.size && docs.every((d) => this.docs.get(d.meta.path) === d)) this.built = corpus;
+    return corpus;
+  }
+
+  private sortedDocs(): PreparedDocument[] {
+    return [...this.docs.values()].sort((a, b) => a.meta.path.localeCompare(b.meta.path));
+  }
 }
+
+/** Counts word rarity and the word index of sources given in corpus order (see index/word-counts). */
+export type WordCounter = (sources: CountingSource[]) => Promise<CorpusCounts>;
 
 /**
  * The corpus built from persisted analyses; built anew if they cannot be read (a damaged cache

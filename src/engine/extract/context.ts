@@ -107,13 +107,17 @@ interface Classed {
 /**
  * The contexts of every value, and the content classes of every sentence (for the corpus's IDF).
  * Each sentence is tokenised and classified once; clauses are windows over its classed tokens.
+ * With `allClasses` false (word rarity is counted elsewhere, see index/word-counts), only the
+ * sentences that hold a value, and those just before them, are classified; `classes` is empty.
  */
-export function analyseContexts(prose: string, sentences: Sentence[], mentions: Mention[]): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
+export function analyseContexts(prose: string, sentences: Sentence[], mentions: Mention[], allClasses = true): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
   const out = new Map<Mention, ValueContext>();
   const classes: string[][] = [];
   let lastPersons: string[] = [];
   let lastBlock = -1;
-  let previous: Classed[] = [];
+  // The sentence before, its names, and its classed tokens once classified.
+  let previous: Classed[] | undefined = [];
+  let previousNames: Mention[] = [];
   let m0 = 0;
   sentences.forEach((s, si) => {
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++;
@@ -122,9 +126,14 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     const names = inSentence.filter((m) => m.type !== "date" && m.type !== "term");
     const persons = names.filter((m) => m.type === "person" && m.entityId);
     const values = inSentence.filter((m) => m.type === "date" || m.type === "term");
-    const all = classify(prose, s.start, s.end, names);
-    classes.push(all.map((t) => t.c));
-    const classed = all.filter((t) => !t.name);
+    const beforeNames = previousNames;
+    previousNames = names;
+    let classed: Classed[] | undefined;
+    if (allClasses || values.length) {
+      const all = classify(prose, s.start, s.end, names);
+      if (allClasses) classes.push(all.map((t) => t.c));
+      classed = all.filter((t) => !t.name);
+    }
     const before = previous;
     previous = classed;
     if (s.block !== lastBlock) lastPersons = [];
@@ -133,9 +142,13 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
       if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
       return;
     }
+    // A sentence with a value was classified above.
+    const tokens = classed!;
     // Most sentences hold no value: their class lists are made only for those that do.
-    const sentenceClasses = classed.map((t) => t.c);
-    const prevClasses = si > 0 && sentences[si - 1]!.block === s.block ? before.map((t) => t.c) : [];
+    const sentenceClasses = tokens.map((t) => t.c);
+    const prevSentence = si > 0 && sentences[si - 1]!.block === s.block ? sentences[si - 1]! : undefined;
+    const prevClassed = prevSentence ? (before ?? classify(prose, prevSentence.start, prevSentence.end, beforeNames).filter((t) => !t.name)) : [];
+    const prevClasses = prevClassed.map((t) => t.c);
     const sentenceText = prose.slice(s.start, s.end);
     const named = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
     if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) named.add(p);
@@ -143,7 +156,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
 
     const ordered = orderedBinding(sentenceText, persons, values);
     for (const v of values) {
-      const [left, right] = localClasses(prose, s, v, classed, values);
+      const [left, right] = localClasses(prose, s, v, tokens, values);
       const local = new Set([...left, ...right]);
       const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
       // What a count counts ("signatures") is part of its context, though units may be worded apart.
@@ -179,6 +192,11 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });
   return { contexts: out, classes };
+}
+
+/** The content classes of text[from, to) (a sentence), as word rarity counts them: names' words among them. */
+export function sentenceClasses(text: string, from: number, to: number): string[] {
+  return classify(text, from, to, []).map((t) => t.c);
 }
 
 /** The content words of text[from, to) with their classes, those inside names marked. */

@@ -17,6 +17,7 @@ import { WordIndex } from "./word-index";
 import { ConflictSet, type Conflict } from "./conflicts";
 import { keysOf, ValueIndex } from "./value-index";
 import { BySource } from "./by-source";
+import { countingSource, countWords, type CorpusCounts } from "./word-counts";
 
 export interface AnalysedSource {
   index: number;
@@ -38,6 +39,11 @@ export interface CorpusOptions {
   reuse?: PackedCorpus;
   /** Keeps every source's analysis packed, for `packed()` (a host that persists the corpus). */
   pack?: boolean;
+  /**
+   * Word rarity and the word index are counted elsewhere (see word-counts): given by `takeCounts`
+   * (or counted by `countHere`) before the corpus is used.
+   */
+  countedElsewhere?: boolean;
 }
 
 export interface SourceFile {
@@ -47,8 +53,9 @@ export interface SourceFile {
 
 export class Corpus {
   readonly sources: AnalysedSource[] = [];
-  readonly idf: Idf;
-  readonly words: WordIndex;
+  private counted: { idf: Idf; words: WordIndex };
+  /** Counts still to be given (see CorpusOptions.countedElsewhere). */
+  private awaitingCounts: boolean;
   /** Global sentence ids (the word index's), in runs per source (an object per sentence took 4.3 MB at 3,000 sources). */
   private readonly sentenceIds = new IdRanges();
   readonly entities: EntityTable;
@@ -72,8 +79,8 @@ export class Corpus {
     this.entities = reuse ? EntityTable.fromData(reuse.entities) : inOnePass(() => buildEntities(prepared));
     this.packer = reuse ? new AnalysisPacker(reuse.strings, reuse.sources) : options.pack ? new AnalysisPacker() : undefined;
     // Word rarity and the word index are taken whole when persisted (and the sentences' words not read again).
-    this.idf = new Idf(reuse?.idf);
-    this.words = new WordIndex(reuse?.words);
+    this.counted = { idf: new Idf(reuse?.idf), words: new WordIndex(reuse?.words) };
+    this.awaitingCounts = !reuse && Boolean(options.countedElsewhere);
     this.byContext = new ValueIndex<ValueRecord>((id) => this.recordAt(id), (id) => this.recordIds.sourceOf(id), reuse?.values.index);
     inOnePass(() =>
       prepared.forEach((doc, index) => {
@@ -81,6 +88,27 @@ export class Corpus {
         else this.analyse(index, doc);
       }),
     );
+  }
+
+  get idf(): Idf {
+    return this.counted.idf;
+  }
+
+  get words(): WordIndex {
+    return this.counted.words;
+  }
+
+  /** Takes word rarity and the word index counted elsewhere; throws if they are not of these sources' sentences. */
+  takeCounts(counts: CorpusCounts): void {
+    if (!this.awaitingCounts) throw new Error("this corpus counted its own words");
+    if (counts.idf.docs !== this.sentenceIds.size) throw new Error(`the counts are of ${counts.idf.docs} sentences, not ${this.sentenceIds.size}`);
+    this.counted = { idf: new Idf(counts.idf), words: new WordIndex(counts.words) };
+    this.awaitingCounts = false;
+  }
+
+  /** Counts word rarity and the word index here, when they were to be counted elsewhere and could not be. */
+  countHere(): void {
+    this.takeCounts(countWords(this.sources.map((s) => countingSource(s.doc))));
   }
 
   /** Every value of the corpus, in source order (made whole on first request: the conflicts want them all). */
@@ -130,7 +158,7 @@ export class Corpus {
   /** Analyses one source and adds it to every index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
-    const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions) };
+    const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions, !this.awaitingCounts) };
     this.packer?.add(index, analysis, this.entities);
     return this.take(index, doc, analysis);
   }
@@ -168,7 +196,7 @@ export class Corpus {
   /** Gives the source's sentences their ids; with their classes, counts them for word rarity and indexes their words. */
   private addSentences(index: number, doc: PreparedDocument, classes?: string[][]): void {
     const first = this.sentenceIds.add(index, doc.sentences.length);
-    if (!classes) return;
+    if (!classes || this.awaitingCounts) return;
     const prose = doc.prose;
     doc.sentences.forEach((s, si) => {
       this.idf.addSentence(classes[si]!);

@@ -1,0 +1,69 @@
+// Word rarity (IDF) and the word index of a corpus. Both depend on each source's sentences alone,
+// not on the entities: a host may count them in another thread while this one links the names
+// and works out the values' contexts (see SourceSet.corpusCounting). Sources are given as plain
+// data, to post to a thread without the rest of their prepared documents.
+import type { PreparedDocument } from "../ingest/document";
+import { applyProse, type ProseDiff } from "../ingest/prose-view";
+import { widenText, type NarrowText } from "../ingest/text-view";
+import { sentenceClasses } from "../extract/context";
+import { Idf, type IdfData } from "./similarity";
+import { WordIndex, type WordIndexData } from "./word-index";
+
+export interface CorpusCounts {
+  idf: IdfData;
+  /** With the sentence ids a build gives: sentences numbered one source after another, in corpus order. */
+  words: WordIndexData;
+}
+
+/** What counting needs of one source: its prose (as stored: see ingest/prose-view and text-view) and its sentences' bounds. */
+export interface CountingSource {
+  text?: string;
+  narrowText?: NarrowText;
+  proseDiff?: ProseDiff;
+  prose?: string;
+  /** Start and end of each sentence, one after another. */
+  bounds: Int32Array;
+}
+
+/** A document as counting needs it, taken as it is stored (its prose is not made here). */
+export function countingSource(doc: PreparedDocument): CountingSource {
+  const bounds = new Int32Array(doc.sentences.length * 2);
+  doc.sentences.forEach((s, i) => bounds.set([s.start, s.end], i * 2));
+  const text = doc.narrowText ? { narrowText: doc.narrowText } : { text: doc.text };
+  return doc.proseDiff ? { ...text, proseDiff: doc.proseDiff, bounds } : { prose: doc.prose, bounds };
+}
+
+function proseOf(source: CountingSource): string {
+  if (source.prose !== undefined) return source.prose;
+  const text = source.narrowText ? widenText(source.narrowText) : source.text;
+  if (text === undefined || !source.proseDiff) throw new Error("a source to count has no prose");
+  return applyProse(text, source.proseDiff);
+}
+
+/** Counts the sentences of every source, in corpus order, as a corpus built here would. */
+export function countWords(sources: Iterable<CountingSource>): CorpusCounts {
+  const counting = new WordCounting();
+  for (const source of sources) counting.add(source);
+  return counting.counts();
+}
+
+/** Counts sources given one after another, in corpus order (a thread given them in parts). */
+export class WordCounting {
+  private readonly idf = new Idf();
+  private readonly words = new WordIndex();
+  /** The next sentence's id. */
+  private id = 0;
+
+  add(source: CountingSource): void {
+    const prose = proseOf(source);
+    const b = source.bounds;
+    for (let k = 0; k < b.length; k += 2, this.id++) {
+      this.idf.addSentence(sentenceClasses(prose, b[k]!, b[k + 1]!));
+      this.words.add(this.id, prose, b[k]!, b[k + 1]!);
+    }
+  }
+
+  counts(): CorpusCounts {
+    return { idf: this.idf.toData(), words: this.words.toData() };
+  }
+}

@@ -1,0 +1,112 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { SourceSet } from "../../src/engine/source-set";
+import { Corpus } from "../../src/engine/index/corpus";
+import { countingSource, countWords, type CorpusCounts } from "../../src/engine/index/word-counts";
+import { analyseContexts } from "../../src/engine/extract/context";
+import { checkDraft } from "../../src/engine/verify/check";
+
+// Word rarity and the word index counted apart from the corpus (in another thread, see
+// host/count-thread) must be those a corpus counts for itself: the same numbers, in the same order.
+const stories = ["harbour", "fire"].map((name) => join(__dirname, "..", "fixtures", name));
+
+function load(dir: string): SourceSet {
+  const set = new SourceSet({ pack: true });
+  for (const f of readdirSync(join(dir, "sources")).sort()) set.upsert(join(dir, "sources", f), readFileSync(join(dir, "sources", f)));
+  return set;
+}
+
+/** As a thread hands them over: through v8's serialisation, nothing shared. */
+function posted<T>(value: T): T {
+  return deserialize(serialize(value)) as T;
+}
+
+function verdicts(corpus: Corpus, dir: string): string {
+  return JSON.stringify(["draft-errors.md", "draft-faithful.md"].map((d) => checkDraft(corpus, d, readFileSync(join(dir, d), "utf8")).findings));
+}
+
+test("the fixtures hold texts kept narrow and not, with prose that differs from the text and prose that does not", () => {
+  const docs = stories.flatMap((dir) => load(dir).corpus().sources.map((s) => s.doc));
+  assert.ok(docs.some((d) => d.narrowText) && docs.some((d) => !d.narrowText));
+  assert.ok(docs.some((d) => d.proseDiff?.length) && docs.some((d) => d.proseDiff?.length === 0));
+});
+
+for (const dir of stories) {
+  const story = dir.split("/").pop();
+
+  test(`${story}: counted apart, word rarity and the word index are the corpus's own, in order; the verdicts are the same`, () => {
+    const built = load(dir).corpus();
+    const docs = built.sources.map((s) => s.doc);
+    const counts = posted(countWords(docs.map((d) => posted(countingSource(d)))));
+    const own = built.packed()!;
+    assert.deepEqual(counts.idf, own.idf);
+    assert.deepEqual([...counts.idf.df.keys()], [...own.idf.df.keys()]);
+    assert.deepEqual(counts.words, own.words);
+
+    const apart = new Corpus(docs, { pack: true, countedElsewhere: true });
+    apart.takeCounts(counts);
+    assert.deepEqual(apart.packed(), own);
+    assert.equal(verdicts(apart, dir), verdicts(built, dir));
+  });
+
+  test(`${story}: contexts worked out without classifying every sentence are the same`, () => {
+    const corpus = load(dir).corpus();
+    let values = 0;
+    for (const s of corpus.sources) {
+      const all = analyseContexts(s.doc.prose, s.doc.sentences, s.mentions, true);
+      const some = analyseContexts(s.doc.prose, s.doc.sentences, s.mentions, false);
+      assert.deepEqual([...some.contexts.entries()], [...all.contexts.entries()]);
+      assert.equal(some.classes.length, 0);
+      assert.equal(all.classes.length, s.doc.sentences.length);
+      values += all.contexts.size;
+    }
+    assert.ok(values > 10);
+  });
+}
+
+test("a source whose prose is stored as it is, and one with no sentence, are counted as the corpus would", () => {
+  const prose = "The appeal was heard in Astana. The court upheld the sentence; the appeal failed.";
+  const counts = countWords([
+    { prose, bounds: Int32Array.from([0, 31, 32, prose.length]) },
+    { prose: "", bounds: new Int32Array(0) },
+    { text: `${prose}<br>`, proseDiff: [prose.length, prose.length + 4, 0], bounds: Int32Array.from([0, 31]) },
+  ]);
+  assert.equal(counts.idf.docs, 3);
+  // "appeal" is in all three sentences; "astana" in the first and third; "upheld" in the second.
+  assert.deepEqual([...counts.words.keys].slice(0, 3), ["appeal", "heard", "astana"]);
+  const list = (w: string) => {
+    const i = counts.words.keys.indexOf(w);
+    const at = counts.words.counts.slice(0, i).reduce((a, b) => a + b, 0);
+    return [...counts.words.ids.slice(at, at + counts.words.counts[i]!)];
+  };
+  assert.deepEqual(list("appeal"), [0, 1, 2]);
+  assert.deepEqual(list("astana"), [0, 2]);
+  assert.deepEqual(list("upheld"), [1]);
+  assert.throws(() => countWords([{ bounds: Int32Array.from([0, 3]) }]), /no prose/);
+});
+
+test("a corpus refuses counts of other sentences; counted here when the thread fails, it is the corpus built at once", async () => {
+  const dir = stories[0]!;
+  const built = load(dir).corpus();
+  const docs = built.sources.map((s) => s.doc);
+  const fewer = countWords(docs.slice(1).map(countingSource));
+  assert.throws(() => new Corpus(docs, { countedElsewhere: true }).takeCounts(fewer), /counts are of \d+ sentences, not \d+/);
+  assert.throws(() => new Corpus(docs).takeCounts(countWords(docs.map(countingSource))), /counted its own words/);
+
+  let asked = 0;
+  const failing = async (): Promise<CorpusCounts> => {
+    asked++;
+    throw new Error("the thread stopped");
+  };
+  const set = load(dir);
+  const counted = await set.corpusCounting(failing);
+  assert.equal(asked, 1);
+  assert.deepEqual(counted.packed(), built.packed());
+  // Kept as the set's corpus: asked again, it is not built again.
+  assert.equal(set.corpus(), counted);
+  assert.equal(await set.corpusCounting(failing), counted);
+  assert.equal(asked, 1);
+});
