@@ -125,7 +125,7 @@ export class PreparePool {
  * Beside this bundle (dist/), or, when run from the sources (tests, the benchmark), in the built
  * dist/. From __filename: when the sources are run through tsx, __dirname is not this folder.
  */
-function workerScript(): string {
+export function workerScript(): string {
   const here = dirname(__filename);
   const beside = join(here, "prepare-worker.js");
   return existsSync(beside) ? beside : join(here, "../../dist/prepare-worker.js");

@@ -1,8 +1,17 @@
-// One worker of the prepare pool: reads a source's bytes into a prepared document.
+// One worker of the prepare pool: reads a source's bytes into a prepared document. Started on its
+// own (see count-thread), it counts a corpus's word rarity and word index instead.
 import { parentPort } from "node:worker_threads";
 import { readSource } from "../engine/source-set";
+import { WordCounting, type CorpusCounts, type CountingSource } from "../engine/index/word-counts";
 
-parentPort?.on("message", ({ path, bytes }: { path: string; bytes: Uint8Array }) => {
+type Job = { path: string; bytes: Uint8Array } | { count: CountingSource[]; last: boolean };
+
+let counting: WordCounting | undefined;
+let failed: string | undefined;
+
+parentPort?.on("message", (job: Job) => {
+  if ("count" in job) return count(job.count, job.last);
+  const { path, bytes } = job;
   let reading;
   try {
     reading = readSource(path, bytes);
@@ -11,3 +20,23 @@ parentPort?.on("message", ({ path, bytes }: { path: string; bytes: Uint8Array })
   }
   parentPort!.postMessage(reading);
 });
+
+/** Counts one part of the sources; after the last, answers with the counts (or why there are none). */
+function count(sources: CountingSource[], last: boolean): void {
+  try {
+    if (!failed) for (const source of sources) (counting ??= new WordCounting()).add(source);
+  } catch (error) {
+    failed = (error as Error)?.message ?? String(error);
+  }
+  if (!last) return;
+  if (failed) parentPort!.postMessage({ error: failed });
+  else {
+    const counts: CorpusCounts = (counting ?? new WordCounting()).counts();
+    // The word index's numbers are handed over, not copied.
+    const { counts: n, ids } = counts.words;
+    parentPort!.postMessage({ counts }, [n.buffer as ArrayBuffer, ids.buffer as ArrayBuffer]);
+  }
+  // The thread ends at once, its memory given back while the corpus is still being built (the
+  // answer is delivered all the same: a thread's messages are taken before its exit is told).
+  process.exit(0);
+}

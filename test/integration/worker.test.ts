@@ -9,6 +9,11 @@ import { main } from "../../src/cli/main";
 import { PreparePool } from "../../src/host/prepare-pool";
 import { readSource } from "../../src/engine/source-set";
 import { withViews } from "../../src/engine/ingest/document";
+import { countingSource, countWords } from "../../src/engine/index/word-counts";
+import { checkDraft } from "../../src/engine/verify/check";
+import { countInThread } from "../../src/host/count-thread";
+import { loadSources } from "../../src/host/load-sources";
+import { DiskStore } from "../../src/cli/fs-store";
 
 // The engine worker as the extension drives it: sources sent many at once (prepared in its pool
 // of threads), a cache of prepared sources in the extension's storage.
@@ -127,4 +132,26 @@ test("the default pool finds its worker script and reads in its threads, as this
   } finally {
     await pool.close();
   }
+});
+
+test("words counted in a thread of their own, sent in parts, are those counted here; a thread that cannot start fails the count", async () => {
+  const paths = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
+  const docs = paths.map((p) => withViews(readSource(p, readFileSync(p)).doc!));
+  // Over two hundred copies: more sources than one part (256) sent to the thread.
+  const sources = Array.from({ length: 200 }, () => docs.map(countingSource)).flat();
+  assert.deepEqual(await countInThread()(sources), countWords(sources));
+  await assert.rejects(countInThread(join(tmpdir(), "no-such-count-worker.js"))(sources));
+});
+
+test("sources read in a pool, their words counted in a thread, make the corpus one thread makes", async () => {
+  const dir = manySources();
+  const draft = readFileSync(join(fixture, "draft-errors.md"), "utf8");
+  const [pooled, alone] = await Promise.all([loadSources(new DiskStore([dir]), { jobs: 2 }), loadSources(new DiskStore([dir]), { jobs: 1 })]);
+  assert.equal(pooled.threads, 2);
+  assert.equal(alone.threads, 0);
+  assert.deepEqual(pooled.corpus.idf.toData(), alone.corpus.idf.toData());
+  assert.deepEqual(pooled.corpus.words.toData(), alone.corpus.words.toData());
+  const findings = (c: typeof alone.corpus) => JSON.stringify(checkDraft(c, "draft-errors.md", draft).findings);
+  assert.equal(findings(pooled.corpus), findings(alone.corpus));
+  assert.ok(JSON.parse(findings(alone.corpus)).length > 3);
 });

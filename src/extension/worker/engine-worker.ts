@@ -4,7 +4,8 @@
 import { parentPort } from "node:worker_threads";
 import { checkDraft, conflictSummaries, readHere, searchSources, SourceSet, type SourceReading } from "../../engine/index";
 import { formatDate } from "../../engine/extract/dates";
-import { defaultSize, PreparePool } from "../../host/prepare-pool";
+import { defaultSize, PreparePool, worthPooling } from "../../host/prepare-pool";
+import { countInThread } from "../../host/count-thread";
 import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
 
@@ -36,7 +37,7 @@ function read(root: Root, path: string, bytes: Uint8Array): Promise<SourceReadin
   return root.cache ? root.cache.wrap(prepare)(path, bytes) : prepare(path, bytes);
 }
 
-function handle(root: Root, request: Request): Replies[keyof Replies] {
+async function handle(root: Root, request: Request): Promise<Replies[keyof Replies]> {
   const set = root.set;
   switch (request.op) {
     case "reset":
@@ -52,7 +53,9 @@ function handle(root: Root, request: Request): Replies[keyof Replies] {
       // every file is as it was then) and saved with the cache.
       const earlier = root.cache?.analyses();
       if (earlier) set.reopen(earlier);
-      const problem = root.cache?.save(set.corpus()) ?? null;
+      // Many sources and more than one core: the words are counted in a thread of their own while the corpus is built.
+      const corpus = defaultSize() > 1 && worthPooling(set.size) ? await set.corpusCounting(countInThread()) : set.corpus();
+      const problem = root.cache?.save(corpus) ?? null;
       root.cache?.settle();
       indexing.delete(request.root);
       if (!indexing.size && pool) {
