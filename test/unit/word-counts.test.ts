@@ -7,6 +7,7 @@ import { SourceSet } from "../../src/engine/source-set";
 import { Corpus } from "../../src/engine/index/corpus";
 import { countingSource, countWords, type CorpusCounts } from "../../src/engine/index/word-counts";
 import { analyseContexts } from "../../src/engine/extract/context";
+import { growable, postingsFromData } from "../../src/engine/index/postings";
 import { checkDraft } from "../../src/engine/verify/check";
 
 // Word rarity and the word index counted apart from the corpus (in another thread, see
@@ -109,4 +110,34 @@ test("a corpus refuses counts of other sentences; counted here when the thread f
   assert.equal(set.corpus(), counted);
   assert.equal(await set.corpusCounting(failing), counted);
   assert.equal(asked, 1);
+});
+
+test("a corpus given its counts re-indexes a changed source in place, as a corpus that counted for itself does", async () => {
+  const dir = stories[0]!;
+  const file = readdirSync(join(dir, "sources")).sort()[0]!;
+  const path = join(dir, "sources", file);
+  const changed = Buffer.from(readFileSync(path, "utf8").replace(/\bthe (?=\p{Ll})/u, "a "));
+  const set = load(dir);
+  const counted = await set.corpusCounting(async (sources) => posted(countWords(sources)));
+  set.upsert(path, changed);
+  assert.equal(set.corpus(), counted, "re-indexed in place");
+  const fresh = load(dir);
+  fresh.corpus();
+  fresh.upsert(path, changed);
+  assert.deepEqual(counted.packed(), fresh.corpus().packed());
+  assert.equal(verdicts(counted, dir), verdicts(fresh.corpus(), dir));
+});
+
+test("posting lists taken as growable are added to in place; views are copied when first added to", () => {
+  const data = { keys: ["appeal", "court"], counts: Int32Array.from([2, 1]), ids: Int32Array.from([0, 4, 2]) };
+  const own = postingsFromData(data, true);
+  const list = own.get("appeal")!;
+  assert.ok(Array.isArray(list));
+  assert.equal(growable(own, "appeal"), list);
+  const views = postingsFromData(data);
+  assert.ok(views.get("appeal") instanceof Int32Array);
+  const copied = growable(views, "appeal");
+  assert.notEqual(copied, data.ids.subarray(0, 2));
+  assert.deepEqual(copied, [0, 4]);
+  assert.deepEqual([...own.entries()].map(([k, v]) => [k, [...v]]), [["appeal", [0, 4]], ["court", [2]]]);
 });

@@ -102,7 +102,8 @@ export class Corpus {
   takeCounts(counts: CorpusCounts): void {
     if (!this.awaitingCounts) throw new Error("this corpus counted its own words");
     if (counts.idf.docs !== this.sentenceIds.size) throw new Error(`the counts are of ${counts.idf.docs} sentences, not ${this.sentenceIds.size}`);
-    this.counted = { idf: new Idf(counts.idf), words: new WordIndex(counts.words) };
+    // Lists of their own, as a corpus that counts for itself has: a source re-indexed adds to them in place.
+    this.counted = { idf: new Idf(counts.idf), words: new WordIndex(counts.words, true) };
     this.awaitingCounts = false;
   }
 

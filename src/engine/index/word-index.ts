@@ -15,8 +15,9 @@ export class WordIndex {
   /** Sentences of sources since changed: left in the postings, never returned. */
   private readonly removed = new Set<number>();
 
-  constructor(data?: WordIndexData) {
-    this.postings = data ? postingsFromData(data) : new Map();
+  /** `growable`: the lists taken from `data` are copied, to be added to at once (see postingsFromData). */
+  constructor(data?: WordIndexData, growable = false) {
+    this.postings = data ? postingsFromData(data, growable) : new Map();
   }
 
   /**
