@@ -195,7 +195,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
 }
 
 /** The content classes of text[from, to) (a sentence), as word rarity counts them: names' words among them. */
-export function sentenceClasses(text: string, from: number, to: number): string[] {
+export function rarityClasses(text: string, from: number, to: number): string[] {
   return classify(text, from, to, []).map((t) => t.c);
 }
 

@@ -5,7 +5,7 @@
 import type { PreparedDocument } from "../ingest/document";
 import { applyProse, type ProseDiff } from "../ingest/prose-view";
 import { widenText, type NarrowText } from "../ingest/text-view";
-import { sentenceClasses } from "../extract/context";
+import { rarityClasses } from "../extract/context";
 import { Idf, type IdfData } from "./similarity";
 import { WordIndex, type WordIndexData } from "./word-index";
 
@@ -58,7 +58,7 @@ export class WordCounting {
     const prose = proseOf(source);
     const b = source.bounds;
     for (let k = 0; k < b.length; k += 2, this.id++) {
-      this.idf.addSentence(sentenceClasses(prose, b[k]!, b[k + 1]!));
+      this.idf.addSentence(rarityClasses(prose, b[k]!, b[k + 1]!));
       this.words.add(this.id, prose, b[k]!, b[k + 1]!);
     }
   }
