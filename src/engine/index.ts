@@ -8,7 +8,7 @@ export { MemoryStore } from "./store";
 export { Corpus } from "./index/corpus";
 export type { PackedCorpus } from "./index/analysis-pack";
 export { SourceSet, isSourcePath, readSource, MAX_SOURCE_BYTES, type EarlierAnalyses, type Problem, type SourceReading, type WordCounter } from "./source-set";
-export { countWords, type CorpusCounts, type CountingSource } from "./index/word-counts";
+export type { CorpusCounts, CountingSource } from "./index/word-counts";
 export { checkDraft, type CheckResult, type CheckOptions } from "./verify/check";
 export { searchSources, conflictSummaries, type ConflictSummary } from "./verify/lookup";
 export { citationFix, type CitationStyle } from "./verify/fixes";
@@ -41,10 +41,11 @@ export interface LoadOptions {
   /** Called once every file is read, before the corpus is built (to stop reading threads: their memory). */
   afterReading?: () => Promise<void> | void;
   /**
-   * Asked once every file is read: what counts word rarity and the word index elsewhere (another
-   * thread) while the rest of the corpus is built here; none, they are counted here.
+   * Asked once every file is read, with how many sources there are: what counts word rarity and
+   * the word index elsewhere (another thread) while the rest of the corpus is built here; none,
+   * they are counted here.
    */
-  counter?: () => WordCounter | undefined;
+  counter?: (sources: number) => WordCounter | undefined;
   /**
    * For a host that persists the corpus's analyses: gives, once every file is read, those of an
    * earlier build of the same files (with the readings then of those changed since); the corpus
@@ -84,7 +85,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
   await options.afterReading?.();
   const earlier = options.analyses?.();
   if (earlier) set.reopen(earlier);
-  const count = options.counter?.();
+  const count = options.counter?.(set.size);
   const corpus = count ? await set.corpusCounting(count) : set.corpus();
   return { corpus, problems: set.allProblems(), set };
 }

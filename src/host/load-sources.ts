@@ -1,7 +1,7 @@
 // A folder of sources loaded as the CLI and the benchmark load it: read in a pool of threads
 // (one per core, when there are enough files), through the persisted index cache when given one.
 import { loadCorpus, readHere, type LoadResult, type SourceStore } from "../engine/index";
-import { countInThread } from "./count-thread";
+import { counterFor } from "./count-thread";
 import { defaultSize, PreparePool, worthPooling } from "./prepare-pool";
 import { ReadingCache } from "./reading-cache";
 
@@ -28,8 +28,8 @@ export async function loadSources(store: SourceStore, { jobs = defaultSize(), ca
   };
   // The reading threads stop before the corpus is built: their memory is not needed any more.
   const close = () => pool?.close();
-  // Files read in a pool (many files, more than one core): the words are counted in a thread of their own while the corpus is built.
-  const counter = () => (pool?.threads ? countInThread() : undefined);
+  // Many sources, more than one core: the words are counted in a thread of their own while the corpus is built.
+  const counter = (sources: number) => counterFor(sources, jobs);
   const loaded = await loadCorpus(store, { readerFor, afterReading: close, counter, ...(cache ? { known: cache.unchanged, analyses: cache.analyses } : {}) }).finally(close);
   const threads = pool?.threads ?? 0;
   return cache ? { ...loaded, cache, threads } : { ...loaded, threads };

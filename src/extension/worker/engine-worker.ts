@@ -4,8 +4,8 @@
 import { parentPort } from "node:worker_threads";
 import { checkDraft, conflictSummaries, readHere, searchSources, SourceSet, type SourceReading } from "../../engine/index";
 import { formatDate } from "../../engine/extract/dates";
-import { defaultSize, PreparePool, worthPooling } from "../../host/prepare-pool";
-import { countInThread } from "../../host/count-thread";
+import { defaultSize, PreparePool } from "../../host/prepare-pool";
+import { counterFor } from "../../host/count-thread";
 import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
 
@@ -54,7 +54,8 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
       const earlier = root.cache?.analyses();
       if (earlier) set.reopen(earlier);
       // Many sources and more than one core: the words are counted in a thread of their own while the corpus is built.
-      const corpus = defaultSize() > 1 && worthPooling(set.size) ? await set.corpusCounting(countInThread()) : set.corpus();
+      const count = counterFor(set.size);
+      const corpus = count ? await set.corpusCounting(count) : set.corpus();
       const problem = root.cache?.save(corpus) ?? null;
       root.cache?.settle();
       indexing.delete(request.root);
