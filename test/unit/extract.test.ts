@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { tokenize } from "../../src/engine/extract/tokens";
 import { forEachLetterWord } from "../../src/engine/extract/chars";
-import { findDates, isoDate, placeYear, type DateAnchor } from "../../src/engine/extract/dates";
+import { findDates, findDatesInSpans, isoDate, placeYear, type DateAnchor, type DateNotes } from "../../src/engine/extract/dates";
 import { prepareDocument } from "../../src/engine/ingest/document";
 import { findTerms } from "../../src/engine/extract/terms";
 import { findNameCandidates } from "../../src/engine/extract/names";
@@ -46,6 +46,23 @@ test("dates: read without an anchor, a relative date is left out and noted, so t
   // "This", "last" and "next" in other senses are no relative date: nothing to read again.
   assert.deepEqual(noted("This case was the last of its kind on 3 March 2021."), { found: ["3 March 2021"], relative: false });
   assert.deepEqual(noted("He may appeal."), { found: [], relative: false });
+});
+
+test("dates: many sentences read in one batch give what each gives alone, and a second reading re-parses only what the anchor changes", () => {
+  const text = "The appeal was heard on 28 September. It was adjourned to 30 September. The port closed on Tuesday. Talks began on 29 February. He left in 2015.";
+  const spans = [...text.matchAll(/[^.]+\./g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const show = (hits: ReturnType<typeof findDates>) => hits.map((d) => [text.slice(d.start, d.end), isoDate(d.value)]);
+  const notes: DateNotes[] = spans.map(() => ({ relative: false }));
+  const batch = findDatesInSpans(text, spans, undefined, notes);
+  assert.deepEqual(batch.map(show), spans.map(([a, b]) => show(findDates(text, a, b))));
+  assert.deepEqual(batch.map(show), [[["28 September", "--09-28"]], [["30 September", "--09-30"]], [], [["29 February", "--02-29"]], [["2015", "2015"]]]);
+  assert.deepEqual(notes.map((n) => n.relative), [false, false, true, false, false]);
+  // Anchored, with the first reading's notes: "Tuesday" is read against 4 May 2022, not the
+  // first reading's reference date, and 29 February (no such day in 2022) as chrono reads it then.
+  const again = findDatesInSpans(text, spans, anchor, notes);
+  assert.deepEqual(again.map(show), spans.map(([a, b]) => show(findDates(text, a, b, anchor))));
+  assert.deepEqual(show(again[2]!), [["Tuesday", "2022-05-03"]]);
+  assert.deepEqual(show(again[0]!), [["28 September", "2021-09-28"]]);
 });
 
 test("documents: relative dates are placed by the document's own date", () => {

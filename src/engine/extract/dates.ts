@@ -30,6 +30,15 @@ const MIN_DATE_CHARS = /[\p{L}\d]/u;
 /** What a reading without an anchor left out: a relative date ("on Tuesday", "last month"), which only an anchor places. */
 export interface DateNotes {
   relative: boolean;
+  /** chrono's readings of each window, kept so a second reading with an anchor re-parses only what the anchor changes. */
+  readings?: Reading[][];
+}
+
+/** One date chrono found in a window; `index` is from the window's start. */
+export interface Reading {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
 }
 
 /**
@@ -37,49 +46,95 @@ export interface DateNotes {
  * then says whether there was one (read again with an anchor, the text would give it).
  */
 export function findDates(text: string, from: number, to: number, anchor?: DateAnchor, notes?: DateNotes): DateHit[] {
-  const slice = text.slice(from, to);
-  const hits: DateHit[] = [];
-  const taken: Array<[number, number]> = [];
-  const add = (start: number, end: number, value: DateValue): void => {
-    if (taken.some(([s, e]) => start < e && s < end)) return;
-    taken.push([start, end]);
-    hits.push({ start: from + start, end: from + end, value });
-  };
+  return findDatesInSpans(text, [[from, to]], anchor, notes ? [notes] : undefined)[0]!;
+}
 
+/**
+ * findDates for many spans of one text at once: chrono is called once for all their windows,
+ * since each call costs more than the characters it reads. With an anchor, the windows whose
+ * readings in `notes` do not depend on the reference date are not parsed again.
+ */
+export function findDatesInSpans(text: string, spans: ReadonlyArray<readonly [number, number]>, anchor?: DateAnchor, notes?: DateNotes[]): DateHit[][] {
+  const plans = spans.map(([from, to]) => planSpan(text, from, to));
+  const ref = anchor ? new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12)) : new Date(Date.UTC(2000, 5, 15, 12));
+  const readings = plans.map((plan, i) => plan.windows.map((_, w) => (anchor ? reusable(notes?.[i]?.readings?.[w]) : undefined)));
+  const jobs: Array<{ span: number; window: number; text: string }> = [];
+  plans.forEach((plan, i) => plan.windows.forEach(([a, b], w) => readings[i]![w] ?? jobs.push({ span: i, window: w, text: plan.masked.slice(a, b) })));
+  const parsed = parseTexts(jobs.map((j) => j.text), ref);
+  jobs.forEach((job, k) => (readings[job.span]![job.window] = parsed[k]!));
+  return plans.map((plan, i) => {
+    if (!anchor && notes?.[i]) notes[i]!.readings = readings[i] as Reading[][];
+    return finishSpan(plan, readings[i] as Reading[][], anchor, notes?.[i]);
+  });
+}
+
+interface SpanPlan {
+  from: number;
+  slice: string;
+  /** The slice with the explicit dates blanked (same length, so offsets hold). */
+  masked: string;
+  hits: DateHit[];
+  taken: Array<[number, number]>;
+  /** The windows chrono reads, in the slice's offsets. */
+  windows: Array<[number, number]>;
+}
+
+function planSpan(text: string, from: number, to: number): SpanPlan {
+  const slice = text.slice(from, to);
+  const plan: SpanPlan = { from, slice, masked: slice, hits: [], taken: [], windows: [] };
   for (const m of slice.matchAll(DOTTED)) {
     const day = Number(m[1]);
     const month = Number(m[2]);
-    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) add(m.index, m.index + m[0].length, { year: Number(m[3]), month, day, precision: "day" });
+    if (day >= 1 && day <= 31 && month >= 1 && month <= 12) addHit(plan, m.index, m.index + m[0].length, { year: Number(m[3]), month, day, precision: "day" });
   }
   for (const m of slice.matchAll(DAY_MONTH_COMMA_YEAR)) {
     const month = monthNumber(m[2]!);
-    if (month) add(m.index, m.index + m[0].length, { year: Number(m[3]), month, day: Number(m[1]), precision: "day" });
+    if (month) addHit(plan, m.index, m.index + m[0].length, { year: Number(m[3]), month, day: Number(m[1]), precision: "day" });
   }
+  for (const [s, e] of plan.taken) plan.masked = plan.masked.slice(0, s) + " ".repeat(e - s) + plan.masked.slice(e);
+  plan.windows = dateWindows(plan.masked);
+  return plan;
+}
 
-  // chrono reads the rest; spans already taken are blanked (same length, so offsets hold).
-  let masked = slice;
-  for (const [s, e] of taken) masked = masked.slice(0, s) + " ".repeat(e - s) + masked.slice(e);
-  const ref = anchor ? new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12)) : new Date(Date.UTC(2000, 5, 15, 12));
-  for (const { result, offset } of parseWindows(masked, ref)) {
-    let text0 = result.text;
-    let start = result.index + offset;
-    const lead = LEADING_WORDS.exec(text0);
-    if (lead) {
-      start += lead[0].length;
-      text0 = text0.slice(lead[0].length);
+function addHit(plan: SpanPlan, start: number, end: number, value: DateValue): void {
+  if (plan.taken.some(([s, e]) => start < e && s < end)) return;
+  plan.taken.push([start, end]);
+  plan.hits.push({ start: plan.from + start, end: plan.from + end, value });
+}
+
+function finishSpan(plan: SpanPlan, readings: Reading[][], anchor: DateAnchor | undefined, notes: DateNotes | undefined): DateHit[] {
+  plan.windows.forEach(([a], w) => {
+    for (const reading of readings[w]!) {
+      let text0 = reading.text;
+      let start = reading.index + a;
+      const lead = LEADING_WORDS.exec(text0);
+      if (lead) {
+        start += lead[0].length;
+        text0 = text0.slice(lead[0].length);
+      }
+      if (!MIN_DATE_CHARS.test(text0) || !DATE_WORDS.test(text0)) continue; // "now", "night", "for five years"
+      if (/\b(?:years?|months?|weeks?|days?|hours?)\b/i.test(text0) && !/\b(?:ago|last|next|this)\b/i.test(text0)) continue;
+      const value = toDateValue(reading.start, text0, anchor);
+      if (value) addHit(plan, start, start + text0.length, value);
+      else if (!anchor && notes && isRelative(text0)) notes.relative = true;
     }
-    if (!MIN_DATE_CHARS.test(text0) || !DATE_WORDS.test(text0)) continue; // "now", "night", "for five years"
-    if (/\b(?:years?|months?|weeks?|days?|hours?)\b/i.test(text0) && !/\b(?:ago|last|next|this)\b/i.test(text0)) continue;
-    const value = toDateValue(result.start, text0, anchor);
-    if (value) add(start, start + text0.length, value);
-    else if (!anchor && notes && isRelative(text0)) notes.relative = true;
-  }
-
-  for (const m of slice.matchAll(YEAR_AFTER_WORD)) {
+  });
+  for (const m of plan.slice.matchAll(YEAR_AFTER_WORD)) {
     const yearAt = m.index + m[0].length - m[1]!.length;
-    add(yearAt, yearAt + 4, { year: Number(m[1]), precision: "year" });
+    addHit(plan, yearAt, yearAt + 4, { year: Number(m[1]), precision: "year" });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return plan.hits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Readings that do not depend on the reference date: absolute dates, whose year-less forms
+ * placeYear settles. Relative ones ("on Tuesday") and 29 February without a year (a leap year
+ * decides whether chrono takes it) are parsed again.
+ */
+function reusable(readings: Reading[] | undefined): Reading[] | undefined {
+  if (!readings) return undefined;
+  const dependsOnRef = (r: Reading) => isRelative(r.text.replace(LEADING_WORDS, "")) || (r.start.get("month") === 2 && r.start.get("day") === 29 && !r.start.isCertain("year"));
+  return readings.some(dependsOnRef) ? undefined : readings;
 }
 
 const WINDOW_MARGIN = 28;
@@ -90,7 +145,7 @@ const EVERY_DATE_WORD = new RegExp(DATE_WORDS.source, "gi");
  * chrono reads only short windows around a month, weekday or relative word: most of a news
  * sentence is not a date, and chrono's thirty parsers cost per character read.
  */
-function* parseWindows(text: string, ref: Date): Iterable<{ result: chrono.ParsedResult; offset: number }> {
+function dateWindows(text: string): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
   for (const m of text.matchAll(EVERY_DATE_WORD)) {
     const from = Math.max(0, m.index - WINDOW_MARGIN);
@@ -99,14 +154,58 @@ function* parseWindows(text: string, ref: Date): Iterable<{ result: chrono.Parse
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
   }
-  for (const [from, to] of windows) {
+  return windows.map(([from, to]) => {
     // Widen to word boundaries so no word is cut in half.
     let a = from;
     let b = to;
     while (a > 0 && /\S/.test(text[a - 1]!)) a--;
     while (b < text.length && /\S/.test(text[b]!)) b++;
-    for (const result of chrono.casual.parse(text.slice(a, b), ref)) yield { result, offset: a };
+    return [a, b];
+  });
+}
+
+/**
+ * Between two windows in one chrono call: no parser reads a date through it and no refiner
+ * merges two dates across it (they join only over spaces, "to", "-", "at", "," and the like).
+ */
+const SEPARATOR = "\n;;;\n";
+/** A call's text is kept short: some of chrono's refiners compare every pair of results. */
+const BATCH_CHARS = 8_000;
+
+/** chrono's readings of each text, as if each were parsed alone. */
+function parseTexts(texts: string[], ref: Date): Reading[][] {
+  const out: Reading[][] = [];
+  for (let first = 0; first < texts.length; ) {
+    let last = first + 1;
+    let chars = texts[first]!.length;
+    while (last < texts.length && chars + texts[last]!.length <= BATCH_CHARS) chars += SEPARATOR.length + texts[last++]!.length;
+    out.push(...parseBatch(texts.slice(first, last), ref));
+    first = last;
   }
+  return out;
+}
+
+function parseBatch(texts: string[], ref: Date): Reading[][] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    starts.push(at);
+    at += t.length + SEPARATOR.length;
+  }
+  const out: Reading[][] = texts.map(() => []);
+  let k = 0;
+  for (const result of chrono.casual.parse(texts.join(SEPARATOR), ref)) {
+    while (k + 1 < texts.length && starts[k + 1]! <= result.index) k++;
+    const index = result.index - starts[k]!;
+    // Never seen, but if a result did reach across a separator, each text is read alone.
+    if (index + result.text.length > texts[k]!.length) return texts.map((t) => readingsOf(t, ref));
+    out[k]!.push({ index, text: result.text, start: result.start });
+  }
+  return out;
+}
+
+function readingsOf(text: string, ref: Date): Reading[] {
+  return chrono.casual.parse(text, ref).map((r) => ({ index: r.index, text: r.text, start: r.start }));
 }
 
 function monthNumber(word: string): number | undefined {

@@ -6,7 +6,7 @@ import { findClutter } from "./clutter";
 import { markdownProse } from "./markdown";
 import { dateAnchor, readMeta } from "./metadata";
 import { splitSentences } from "./sentences";
-import { findDates, type DateAnchor, type DateHit, type DateNotes } from "../extract/dates";
+import { findDatesInSpans, type DateAnchor, type DateHit, type DateNotes } from "../extract/dates";
 import { findTerms, type TermHit } from "../extract/terms";
 import { tokenize } from "../extract/tokens";
 import { findNameCandidates, type NameCandidate } from "../extract/names";
@@ -75,10 +75,11 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   // Explicit dates first, to find the document's own date; then the sentences whose dates need
   // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
   const notes: DateNotes[] = sentences.map(() => ({ relative: false }));
-  const firstPass = sentences.map((s, i) => (mayHaveDate(prose, s) ? findDates(prose, s.start, s.end, undefined, notes[i]) : []));
+  const none = sentences.map((): DateHit[] => []);
+  const firstPass = datesOf(prose, sentences, (s) => mayHaveDate(prose, s), undefined, notes, none);
   const explicit: DateValue[] = firstPass.flat().map((d) => d.value);
   const anchor = options.anchor ?? dateAnchor(meta, explicit);
-  const dates = sentences.flatMap((s, i) => (needsAnchor(firstPass[i]!, notes[i]!) ? findDates(prose, s.start, s.end, anchor) : firstPass[i]!));
+  const dates = datesOf(prose, sentences, (_, i) => needsAnchor(firstPass[i]!, notes[i]!), anchor, notes, firstPass).flat();
   const dateSpans = dates.map((d): [number, number] => [d.start, d.end]);
   const terms: TermHit[] = [];
   const names: NameCandidate[] = [];
@@ -137,6 +138,18 @@ const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|t
 
 function mayHaveDate(prose: string, s: Sentence): boolean {
   return DATE_WORD.test(prose.slice(s.start, s.end));
+}
+
+/**
+ * The dates of each sentence: those `wanted` picks read in one batch, the others as in `before`.
+ * The second pass passes the first's notes, so what it read is not parsed again.
+ */
+function datesOf(prose: string, sentences: Sentence[], wanted: (s: Sentence, i: number) => boolean, anchor: DateAnchor | undefined, notes: DateNotes[], before: DateHit[][]): DateHit[][] {
+  const picked = sentences.flatMap((s, i) => (wanted(s, i) ? [i] : []));
+  const found = findDatesInSpans(prose, picked.map((i) => [sentences[i]!.start, sentences[i]!.end] as const), anchor, picked.map((i) => notes[i]!));
+  const out = before.slice();
+  picked.forEach((i, k) => (out[i] = found[k]!));
+  return out;
 }
 
 /** Year-less ("On 14 September") and relative ("on Tuesday") dates are read against the anchor. */
