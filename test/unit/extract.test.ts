@@ -63,6 +63,9 @@ test("dates: many sentences read in one batch give what each gives alone, and a 
   assert.deepEqual(again.map(show), spans.map(([a, b]) => show(findDates(text, a, b, anchor))));
   assert.deepEqual(show(again[2]!), [["Tuesday", "2022-05-03"]]);
   assert.deepEqual(show(again[0]!), [["28 September", "2021-09-28"]]);
+  // Notes of other spans are not taken for these: each span is read afresh.
+  const shifted = [spans[1]!, spans[0]!];
+  assert.deepEqual(findDatesInSpans(text, shifted, anchor, notes.slice(0, 2)).map(show), shifted.map(([a, b]) => show(findDates(text, a, b, anchor))));
 });
 
 test("documents: relative dates are placed by the document's own date", () => {

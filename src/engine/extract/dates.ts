@@ -30,8 +30,14 @@ const MIN_DATE_CHARS = /[\p{L}\d]/u;
 /** What a reading without an anchor left out: a relative date ("on Tuesday", "last month"), which only an anchor places. */
 export interface DateNotes {
   relative: boolean;
-  /** chrono's readings of each window, kept so a second reading with an anchor re-parses only what the anchor changes. */
-  readings?: Reading[][];
+  /** That reading, kept for a second one with an anchor (see findDatesInSpans). */
+  first?: FirstReading;
+}
+
+/** A span's reading before the anchor: its plan (before chrono's dates were added) and chrono's readings of each window. */
+export interface FirstReading {
+  plan: SpanPlan;
+  readings: Reading[][];
 }
 
 /** One date chrono found in a window; `index` is from the window's start. */
@@ -51,25 +57,33 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
 
 /**
  * findDates for many spans of one text at once: chrono is called once for all their windows,
- * since each call costs more than the characters it reads. With an anchor, the windows whose
- * readings in `notes` do not depend on the reference date are not parsed again.
+ * since each call costs more than the characters it reads. With an anchor and the notes of a
+ * first reading of the same spans, the explicit dates and windows are taken from it, and only
+ * the windows whose readings depend on the reference date are parsed again.
  */
 export function findDatesInSpans(text: string, spans: ReadonlyArray<readonly [number, number]>, anchor?: DateAnchor, notes?: DateNotes[]): DateHit[][] {
-  const plans = spans.map(([from, to]) => planSpan(text, from, to));
+  const firsts = spans.map(([from, to], i) => {
+    const first = anchor ? notes?.[i]?.first : undefined;
+    return first && first.plan.from === from && first.plan.to === to ? first : undefined;
+  });
+  const plans = spans.map(([from, to], i) => (firsts[i] ? copyPlan(firsts[i]!.plan) : planSpan(text, from, to)));
   const ref = anchor ? new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12)) : new Date(Date.UTC(2000, 5, 15, 12));
-  const readings = plans.map((plan, i) => plan.windows.map((_, w) => (anchor ? reusable(notes?.[i]?.readings?.[w]) : undefined)));
+  const readings = plans.map((plan, i) => plan.windows.map((_, w) => reusable(firsts[i]?.readings[w])));
   const jobs: Array<{ span: number; window: number; text: string }> = [];
   plans.forEach((plan, i) => plan.windows.forEach(([a, b], w) => readings[i]![w] ?? jobs.push({ span: i, window: w, text: plan.masked.slice(a, b) })));
   const parsed = parseTexts(jobs.map((j) => j.text), ref);
   jobs.forEach((job, k) => (readings[job.span]![job.window] = parsed[k]!));
   return plans.map((plan, i) => {
-    if (!anchor && notes?.[i]) notes[i]!.readings = readings[i] as Reading[][];
-    return finishSpan(plan, readings[i] as Reading[][], anchor, notes?.[i]);
+    const read = readings[i] as Reading[][];
+    if (!anchor && notes?.[i]) notes[i]!.first = { plan: copyPlan(plan), readings: read };
+    return finishSpan(plan, read, anchor, notes?.[i]);
   });
 }
 
-interface SpanPlan {
+/** One span's reading before chrono: its explicit dates ("06.10.2017", "6 October, 2017"), and the windows chrono reads. */
+export interface SpanPlan {
   from: number;
+  to: number;
   slice: string;
   /** The slice with the explicit dates blanked (same length, so offsets hold). */
   masked: string;
@@ -79,9 +93,14 @@ interface SpanPlan {
   windows: Array<[number, number]>;
 }
 
+/** A plan to add to (finishSpan adds chrono's dates to its hits), leaving this one as it is. */
+function copyPlan(plan: SpanPlan): SpanPlan {
+  return { ...plan, hits: plan.hits.slice(), taken: plan.taken.slice() };
+}
+
 function planSpan(text: string, from: number, to: number): SpanPlan {
   const slice = text.slice(from, to);
-  const plan: SpanPlan = { from, slice, masked: slice, hits: [], taken: [], windows: [] };
+  const plan: SpanPlan = { from, to, slice, masked: slice, hits: [], taken: [], windows: [] };
   for (const m of slice.matchAll(DOTTED)) {
     const day = Number(m[1]);
     const month = Number(m[2]);
