@@ -83,6 +83,12 @@ test("metadata: title, outlet and date from front matter, a logo line, a datelin
   assert.equal(named.meta.dateSource, "file-name");
 });
 
+test("metadata: a date standing first is the dateline, not the title", () => {
+  const doc = prepareDocument("page.txt", "6 October, 2022\n\nDockers strike at the north gate\n\nThe port closed on Friday.\n");
+  assert.equal(doc.meta.title, "Dockers strike at the north gate");
+  assert.deepEqual(doc.meta.date, { year: 2022, month: 10, day: 6, precision: "day" });
+});
+
 test("line map: CRLF, lone CR and LF lines", () => {
   const map = new LineMap("a\r\nb\rc\nd");
   assert.deepEqual(map.position(0), { line: 1, column: 1 });

@@ -71,12 +71,13 @@ export function prepareDocument(path: string, text: string, options: PrepareOpti
   const sentences = splitSentences(prose, blocks);
   if (!sentences.length && text.trim()) warnings.push("no prose found (only markup, code or web clutter)");
 
-  const meta = readMeta(path, prose, sentences, clutter, frontMatter);
-  // Explicit dates first, to find the document's own date; then the sentences whose dates need
-  // that anchor (year-less or relative ones) once more. Sentences without a date word are skipped.
+  // Dates without an anchor first, which the metadata's dateline is read from, to find the
+  // document's own date; then the sentences whose dates need that anchor (year-less or relative
+  // ones) once more. Sentences without a date word are skipped.
   const notes: DateNotes[] = sentences.map(() => ({ relative: false }));
   const none = sentences.map((): DateHit[] => []);
   const firstPass = datesOf(prose, sentences, (s) => mayHaveDate(prose, s), undefined, notes, none);
+  const meta = readMeta(path, prose, sentences, firstPass, clutter, frontMatter);
   const explicit: DateValue[] = firstPass.flat().map((d) => d.value);
   const anchor = options.anchor ?? dateAnchor(meta, explicit);
   const dates = datesOf(prose, sentences, (_, i) => needsAnchor(firstPass[i]!, notes[i]!), anchor, notes, firstPass).flat();

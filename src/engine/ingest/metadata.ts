@@ -1,15 +1,17 @@
 // A source's title, outlet, URL and publication date: from its front matter when it has one,
 // else from its first lines (a dateline, a "logo" line, a site address), else its file name.
 import type { DateValue, DocumentMeta, Sentence } from "../types";
-import { findDates, type DateAnchor } from "../extract/dates";
+import { findDates, type DateAnchor, type DateHit } from "../extract/dates";
 import type { ClutterLine } from "./clutter";
 
 const DATELINE_WINDOW = 600;
 
+/** `dates`: each sentence's dates as read without an anchor (the document's date is not known yet). */
 export function readMeta(
   path: string,
   prose: string,
   sentences: Sentence[],
+  dates: DateHit[][],
   clutter: ClutterLine[],
   frontMatter: Record<string, unknown> | undefined,
 ): DocumentMeta {
@@ -20,7 +22,7 @@ export function readMeta(
     return undefined;
   };
 
-  const first = sentences.find((s) => !isDateOnly(prose.slice(s.start, s.end)));
+  const first = sentences.find((s, i) => !isDateOnly(prose, s, dates[i]!));
   meta.title = str("title", "headline") ?? (first ? prose.slice(first.start, first.end).trim() : baseName(path));
   const outlet = str("outlet", "publication", "publisher", "source", "site") ?? outletFromEdges(clutter) ?? outletFromTitle(meta, prose);
   if (outlet) meta.outlet = outlet;
@@ -30,7 +32,7 @@ export function readMeta(
   const fmDate = fm.date ?? fm.published ?? fm.pubDate;
   const fromFm = fmDate instanceof Date ? dateFromJs(fmDate) : typeof fmDate === "string" ? firstFullDate(fmDate, 0, fmDate.length) : undefined;
   if (fromFm) return { ...meta, date: fromFm, dateSource: "front-matter" };
-  const fromText = datelineDate(prose, sentences);
+  const fromText = datelineDate(prose, sentences, dates);
   if (fromText) return { ...meta, date: fromText, dateSource: "text" };
   const fromName = dateFromFileName(path);
   if (fromName) return { ...meta, date: fromName, dateSource: "file-name" };
@@ -38,10 +40,10 @@ export function readMeta(
 }
 
 /** A date that stands alone or opens a paragraph near the top: "06.10.2017", "6 October, 2017The…". */
-function datelineDate(prose: string, sentences: Sentence[]): DateValue | undefined {
-  for (const s of sentences) {
+function datelineDate(prose: string, sentences: Sentence[], dates: DateHit[][]): DateValue | undefined {
+  for (const [i, s] of sentences.entries()) {
     if (s.start > DATELINE_WINDOW) break;
-    const hit = findDates(prose, s.start, s.end).find((d) => d.value.precision === "day" && d.value.year !== undefined);
+    const hit = dates[i]!.find((d) => d.value.precision === "day" && d.value.year !== undefined);
     if (!hit) continue;
     const before = prose.slice(s.start, hit.start).trim();
     if (before === "" || /^(?:published|updated|posted|date)\b[:\s]*$/i.test(before)) return hit.value;
@@ -102,9 +104,10 @@ function firstUrl(clutter: ClutterLine[]): string | undefined {
   return undefined;
 }
 
-function isDateOnly(sentence: string): boolean {
-  const hits = findDates(sentence, 0, sentence.length);
-  return hits.length === 1 && sentence.replace(sentence.slice(hits[0]!.start, hits[0]!.end), "").replace(/[\s,.]/g, "") === "";
+/** A sentence that is one date and nothing else ("6 October, 2017"); `hits` are its dates. */
+function isDateOnly(prose: string, s: Sentence, hits: DateHit[]): boolean {
+  const sentence = prose.slice(s.start, s.end);
+  return hits.length === 1 && sentence.replace(prose.slice(hits[0]!.start, hits[0]!.end), "").replace(/[\s,.]/g, "") === "";
 }
 
 function baseName(path: string): string {
