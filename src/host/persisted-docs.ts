@@ -12,6 +12,8 @@ export interface DocColumns {
   lengths: Record<ListField, Int32Array>;
   lists: Record<ListField, Columns>;
   meta: Columns;
+  /** The rest of each document (its text, its name table...), as columns in turn. */
+  rest: Columns;
   /** Each document's property names in order (distinct orders once), so that it is made again in its own order. */
   orders: string[][];
   orderOf: Int32Array;
@@ -20,7 +22,10 @@ export interface DocColumns {
 type Plain = Record<string, unknown>;
 const TAKEN = new Set<string>([...LISTS, "meta"]);
 
-/** The documents without their lists and metadata (copies: the documents are not changed), and those as columns. */
+/**
+ * The documents as columns (the documents given are not changed), and for each an empty object,
+ * or undefined where there is none: those mark which documents there are.
+ */
 export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>): { docs: Array<Plain | undefined>; columns: DocColumns } {
   const present = docs.filter((d): d is PreparedDocument => Boolean(d));
   const lengths = {} as Record<ListField, Int32Array>;
@@ -32,16 +37,18 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
   const meta = toColumns(present.map((d) => d.meta as unknown as Plain));
   const orders = new Shapes();
   const orderOf = new Int32Array(docs.length).fill(-1);
-  const stripped = docs.map((d, i) => {
+  const rests: Plain[] = [];
+  const marks = docs.map((d, i) => {
     if (!d) return undefined;
     // Own enumerable properties only: the views made when read (text, prose, names) are not kept.
     const keys = Object.keys(d);
     orderOf[i] = orders.of(keys);
-    const copy: Plain = {};
-    for (const k of keys) if (!TAKEN.has(k)) copy[k] = (d as unknown as Plain)[k];
-    return copy;
+    const rest: Plain = {};
+    for (const k of keys) if (!TAKEN.has(k)) rest[k] = (d as unknown as Plain)[k];
+    rests.push(rest);
+    return {};
   });
-  return { docs: stripped, columns: { lengths, lists, meta, orders: orders.list, orderOf } };
+  return { docs: marks, columns: { lengths, lists, meta, rest: toColumns(rests), orders: orders.list, orderOf } };
 }
 
 /** The documents as they were given to `docsToColumns`, from what it gave. */
@@ -49,9 +56,11 @@ export function docsFromColumns(docs: ReadonlyArray<object | undefined>, columns
   const metas = fromColumns(columns.meta);
   const items = {} as Record<ListField, Plain[]>;
   for (const field of LISTS) items[field] = fromColumns(columns.lists[field]);
-  const at = { sentences: 0, dates: 0, terms: 0, quotes: 0, meta: 0 };
+  const rests = fromColumns(columns.rest);
+  const at = { sentences: 0, dates: 0, terms: 0, quotes: 0, meta: 0, rest: 0 };
   return docs.map((d, i) => {
     if (!d) return undefined;
+    const rest = rests[at.rest++]!;
     const doc: Plain = {};
     for (const k of columns.orders[columns.orderOf[i]!]!) {
       if (k === "meta") doc.meta = metas[at.meta++];
@@ -59,7 +68,7 @@ export function docsFromColumns(docs: ReadonlyArray<object | undefined>, columns
         const field = k as ListField;
         const n = columns.lengths[field][i]!;
         doc[k] = items[field].slice(at[field], (at[field] += n));
-      } else doc[k] = (d as Plain)[k];
+      } else doc[k] = rest[k];
     }
     return doc as unknown as PreparedDocument;
   });

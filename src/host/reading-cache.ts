@@ -12,11 +12,12 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PreparedDocument } from "../engine/ingest/document";
-import type { PackedCorpus } from "../engine/index/analysis-pack";
+import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
+import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -33,13 +34,20 @@ interface Persisted {
   /** The entries, their documents without what `docColumns` holds. */
   entries: Array<[string, Entry]>;
   docColumns: DocColumns;
-  analyses?: Analyses;
+  analyses?: PersistedAnalyses;
 }
 
 /** A corpus's analyses, with the files they were made from (see `fingerprint`). */
 interface Analyses {
   fingerprint: string;
   corpus: PackedCorpus;
+}
+
+/** Analyses as the file keeps them: each source's packed analysis as columns (they load several times faster). */
+interface PersistedAnalyses {
+  fingerprint: string;
+  corpus: Omit<PackedCorpus, "sources">;
+  sources: Columns;
 }
 
 export interface CacheStats {
@@ -89,7 +97,8 @@ export class ReadingCache {
           if (docs[i]) e.reading.doc = docs[i];
         });
         this.entries = new Map(data.entries);
-        this.earlier = data.analyses;
+        const analyses = data.analyses;
+        if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
       }
     } catch (error) {
       this.problem = `unreadable (${(error as Error).message}): rebuilt`;
@@ -167,7 +176,7 @@ export class ReadingCache {
       mkdirSync(this.dir, { recursive: true });
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
       const packed = corpus?.packed();
-      const analyses: Analyses | undefined = packed && { fingerprint: fingerprint(this.fresh), corpus: packed };
+      const analyses: PersistedAnalyses | undefined = packed && persistedAnalyses(fingerprint(this.fresh), packed);
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
       const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
@@ -180,6 +189,10 @@ export class ReadingCache {
       return (error as Error).message;
     }
   }
+}
+
+function persistedAnalyses(fingerprint: string, { sources, ...corpus }: PackedCorpus): PersistedAnalyses {
+  return { fingerprint, corpus, sources: toColumns(sources as unknown as Array<Record<string, unknown>>) };
 }
 
 /** The paths and content hashes of some files, as one hash. */

@@ -63,3 +63,28 @@ test("prepared documents kept as columns come back as they were, in their own pr
   assert.deepEqual(back.map((d) => d && Object.keys(d)), before);
   assert.ok(back[0]!.sentences.length > 3 && back[0]!.dates.length > 0, "the fixture has sentences and dates");
 });
+
+test("columns keep Int32Arrays as one array and give each back as a view into it, with its own values", () => {
+  const list = [{ table: Int32Array.of(1, 2, 3) }, { table: new Int32Array(0) }, { table: Int32Array.of(-7, 2 ** 31 - 1) }];
+  const back = fromColumns(kept(toColumns(list)));
+  assert.deepEqual(back, list);
+  const tables = back.map((o) => o.table as Int32Array);
+  assert.ok(tables.every((t) => t instanceof Int32Array));
+  assert.equal(new Set(tables.map((t) => t.buffer)).size, 1, "one buffer for all: read at once");
+  tables[0]![0] = 99;
+  assert.deepEqual([...tables[2]!], [-7, 2 ** 31 - 1], "a view's own values only");
+});
+
+test("columns of strings come back equal: short repeated ones kept once, one-byte ones joined, wide ones as they are", () => {
+  const kinds = Array.from({ length: 200 }, (_, i) => ["duration", "count", "money"][i % 3]!);
+  const texts = Array.from({ length: 100 }, (_, i) => `Workers of plant ${i} said: ${"é".repeat(i % 5)} the strike goes on`);
+  const wide = Array.from({ length: 100 }, (_, i) => `“quoted ${i}” — said`);
+  const mixed = Array.from({ length: 100 }, (_, i) => (i === 50 ? "" : `part ${i}`));
+  for (const values of [kinds, texts, wide, mixed]) {
+    const list = values.map((v) => ({ v }));
+    const columns = kept(toColumns(list));
+    assert.deepEqual(fromColumns(columns), list);
+    const kind = Object.keys(columns.columns.v!)[0];
+    assert.equal(kind, values === kinds ? "strings" : values === wide ? "values" : "joined", `the strings ${values[1]} are kept as ${kind}`);
+  }
+});

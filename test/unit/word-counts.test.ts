@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { SourceSet } from "../../src/engine/source-set";
+import { readSource, SourceSet } from "../../src/engine/source-set";
 import { Corpus } from "../../src/engine/index/corpus";
 import { countingSource, countWords, type CorpusCounts } from "../../src/engine/index/word-counts";
 import { analyseContexts } from "../../src/engine/extract/context";
@@ -142,4 +142,18 @@ test("posting lists taken as growable are added to in place; views are copied wh
   assert.equal(views.get("appeal"), copied);
   assert.deepEqual(copied, [0, 4]);
   assert.deepEqual([...own.entries()].map(([k, v]) => [k, [...v]]), [["appeal", [0, 4]], ["court", [2]]]);
+});
+
+test("a source to count holds no view into a larger buffer: posted to a thread, a view would take the whole buffer along", () => {
+  const dir = join(stories[0]!, "sources");
+  const doc = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!).find((d) => d.narrowText)!;
+  assert.ok(doc, "a fixture keeps its text narrow (it has a curly quote or a dash)");
+  const at = doc.narrowText!.at;
+  // As the index cache gives them back: every document's positions in one buffer.
+  const shared = new Int32Array(at.length + 1000);
+  shared.set(at, 500);
+  doc.narrowText!.at = shared.subarray(500, 500 + at.length);
+  const counted = countingSource(doc).narrowText!.at;
+  assert.deepEqual([...counted], [...at]);
+  assert.equal(counted.buffer.byteLength, counted.byteLength, "its own buffer");
 });

@@ -29,8 +29,17 @@ export interface CountingSource {
 export function countingSource(doc: PreparedDocument): CountingSource {
   const bounds = new Int32Array(doc.sentences.length * 2);
   doc.sentences.forEach((s, i) => bounds.set([s.start, s.end], i * 2));
-  const text = doc.narrowText ? { narrowText: doc.narrowText } : { text: doc.text };
+  const narrow = doc.narrowText;
+  const text = narrow ? { narrowText: { ...narrow, at: ownBuffer(narrow.at) } } : { text: doc.text };
   return doc.proseDiff ? { ...text, proseDiff: doc.proseDiff, bounds } : { prose: doc.prose, bounds };
+}
+
+/**
+ * The array with a buffer of its own. One loaded from a host's cache may be a view into a buffer
+ * shared by every document, and a view posted to a thread takes its whole buffer along.
+ */
+function ownBuffer(a: Int32Array): Int32Array {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : a.slice();
 }
 
 function proseOf(source: CountingSource): string {
