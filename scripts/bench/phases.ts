@@ -7,7 +7,7 @@
 //   phases.ts eventloop DIR N [CACHE]   the same work in the engine worker: the main thread's longest
 //                                       block; with CACHE, opening again as the extension does
 //   phases.ts activation           load and activate the bundled extension against a stub `vscode`
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -23,10 +23,13 @@ const ROOT = existsSync(join(__dirname, "../package.json")) ? join(__dirname, ".
 const ms = (t0: number) => performance.now() - t0;
 const sourcesOf = (n: number) => readdirSync(join(dir!, "sources")).sort().slice(0, n).map((f) => join(dir!, "sources", f));
 
-/** The files as the CLI's disk store lists them: with their size and modification time. */
+/**
+ * The files as the CLI's disk store lists them (cli/fs-store: a blocking lstat each), with their
+ * size and modification time; only the first N of the folder, for the runs at smaller sizes.
+ */
 function storeOf(files: string[]): SourceStore {
   return {
-    list: async () => files.map((path) => { const st = statSync(path); return { path, size: st.size, mtime: st.mtimeMs }; }),
+    list: async () => files.map((path) => { const st = lstatSync(path); return { path, size: st.size, mtime: st.mtimeMs }; }),
     read: async (path) => readFileSync(path),
   };
 }
