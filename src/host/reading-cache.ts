@@ -11,13 +11,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
-import type { PreparedDocument } from "../engine/ingest/document";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -31,8 +30,8 @@ interface Entry {
 interface Persisted {
   format: number;
   version: string;
-  /** The entries, their documents without what `docColumns` holds. */
-  entries: Array<[string, Entry]>;
+  /** The entries, each with its path, as columns; their documents are empty: `docColumns` holds them. */
+  entries: Columns;
   docColumns: DocColumns;
   analyses?: PersistedAnalyses;
 }
@@ -92,11 +91,12 @@ export class ReadingCache {
       const data = deserialize(bytes) as Persisted;
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
       else {
-        const docs = docsFromColumns(data.entries.map(([, e]) => e.reading.doc), data.docColumns);
-        data.entries.forEach(([, e], i) => {
-          if (docs[i]) e.reading.doc = docs[i];
+        const rows = fromColumns(data.entries) as unknown as Array<Entry & { path: string }>;
+        const docs = docsFromColumns(rows.map((row) => row.reading.doc), data.docColumns);
+        rows.forEach(({ path, ...entry }, i) => {
+          if (docs[i]) entry.reading.doc = docs[i];
+          this.entries.set(path, entry);
         });
-        this.entries = new Map(data.entries);
         const analyses = data.analyses;
         if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
       }
@@ -180,8 +180,8 @@ export class ReadingCache {
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
       const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
-      const entries = fresh.map(([path, e], i): [string, Entry] => [path, docs[i] ? { ...e, reading: { ...e.reading, doc: docs[i] as unknown as PreparedDocument } } : e]);
-      const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries, docColumns: columns, ...(analyses ? { analyses } : {}) };
+      const rows = fresh.map(([path, e], i) => ({ path, ...e, ...(docs[i] ? { reading: { ...e.reading, doc: docs[i] } } : {}) }));
+      const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns: columns, ...(analyses ? { analyses } : {}) };
       writeFileSync(tmp, serialize(data));
       renameSync(tmp, join(this.dir, FILE));
       return undefined;

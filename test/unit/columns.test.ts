@@ -88,3 +88,32 @@ test("columns of strings come back equal: short repeated ones kept once, one-byt
     assert.equal(kind, values === kinds ? "strings" : values === wide ? "values" : "joined", `the strings ${values[1]} are kept as ${kind}`);
   }
 });
+
+test("objects whose property names are not plain identifiers come back as they were, names never run as code", () => {
+  const list: Array<Record<string, unknown>> = [
+    JSON.parse('{"__proto__": {"polluted": true}, "b": 1}'),
+    { "two words": "x", "a}; throw new Error(); ({": 2 },
+    { b: 2, 10: "ten", "1": "one" },
+  ];
+  const back = fromColumns(kept(toColumns(list)));
+  assert.deepEqual(shapes(back), shapes(list));
+  assert.equal(Object.getPrototypeOf(back[0]), Object.prototype, "an own __proto__ does not set the prototype");
+  assert.deepEqual(Object.keys(back[2]!), ["1", "10", "b"]);
+});
+
+test("columns keep arrays of whole numbers as one typed array and give back plain arrays; arrays with holes or other values as they are", () => {
+  const lists = Array.from({ length: 100 }, (_, i) => Array.from({ length: i % 4 }, (_, k) => (k - 1) * i * 1000));
+  const holey = lists.map((l) => l.slice());
+  holey[7] = [1, , 3];
+  const mixed = lists.map((l) => l.slice());
+  mixed[9] = [1, 2.5];
+  for (const values of [lists, holey, mixed]) {
+    const list = values.map((v) => ({ v }));
+    const columns = kept(toColumns(list));
+    const back = fromColumns(columns);
+    assert.deepEqual(back, list);
+    assert.ok(back.every((o) => Array.isArray(o.v)), "plain arrays");
+    assert.equal(Object.keys(columns.columns.v!)[0], values === lists ? "intLists" : "values");
+  }
+  assert.equal(Object.keys((fromColumns(kept(toColumns(holey.map((v) => ({ v }))))))[7]!.v as number[]).length, 2, "the hole stays a hole");
+});
