@@ -104,7 +104,7 @@ test("objects whose property names are not plain identifiers come back as they w
 test("columns keep arrays of whole numbers as one typed array and give back plain arrays; arrays with holes or other values as they are", () => {
   const lists = Array.from({ length: 100 }, (_, i) => Array.from({ length: i % 4 }, (_, k) => (k - 1) * i * 1000));
   const holey = lists.map((l) => l.slice());
-  holey[7] = [1, , 3];
+  holey[7] = [1, , 3] as unknown as number[];
   const mixed = lists.map((l) => l.slice());
   mixed[9] = [1, 2.5];
   for (const values of [lists, holey, mixed]) {
