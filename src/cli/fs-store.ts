@@ -17,7 +17,7 @@ export class DiskStore implements SourceStore {
 
   /**
    * Lists the files with blocking calls: the command waits for the list anyway, and 10,000 files
-   * listed with an awaited call each took 430 ms, against 80 ms this way.
+   * listed with an awaited call each took 320-450 ms, against 53-96 ms this way.
    */
   async list(): Promise<SourceEntry[]> {
     const out: SourceEntry[] = [];

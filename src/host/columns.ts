@@ -5,12 +5,14 @@
 // from columns). Each object keeps its own properties in its own order (its "shape"), so that
 // what is made again is what was given, to the key order of a JSON report.
 //
-// Two kinds of value the deserialiser is slow with are kept whole too. Typed arrays (a document's
-// name table, a source's packed analysis: 40,000 of them at 10,000 sources) go through a call
-// into JavaScript each: one Int32Array of them all is read at once, and each made again as a view
-// into it. Strings are read one by one: a column of short strings that repeat (a term's kind,
-// unit, a date's precision) keeps each distinct one once; a column of one-byte strings (the
-// documents' texts) is kept as one string, cut again into its parts.
+// Values the deserialiser is slow with are kept whole too. Typed arrays (a document's name
+// table, a source's packed analysis: 40,000 of them at 10,000 sources) go through a call into
+// JavaScript each: one Int32Array of them all is read at once, and each made again as a view into
+// it; arrays of whole numbers likewise, made again as arrays. Strings are read one by one: a
+// column of short strings that repeat (a term's kind, unit, a date's precision) keeps each
+// distinct one once; a column of one-byte strings (the documents' texts) is kept as one string,
+// cut again into its parts. Views and parts keep the whole alive: a document replaced later
+// leaves its part of it (at most the size of the texts) until every document loaded with it is.
 
 export interface Columns {
   /** How many objects. */

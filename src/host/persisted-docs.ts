@@ -1,6 +1,6 @@
 // Prepared documents as the index cache keeps them: their long lists (sentences, dates, terms,
-// quotes) and their metadata taken out and kept as columns over all the documents at once (see
-// columns.ts), the rest as it is. Made again on loading, each document as it was.
+// quotes), their metadata and the rest (text, name table...) kept as columns over all the
+// documents at once (see columns.ts). Made again on loading, each document as it was.
 import type { PreparedDocument } from "../engine/ingest/document";
 import { fromColumns, Shapes, toColumns, type Columns } from "./columns";
 
