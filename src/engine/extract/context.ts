@@ -65,9 +65,35 @@ function listOf(items: Iterable<string>): readonly string[] {
   return list.length ? list : NONE;
 }
 
-function compactWeights(weights: Map<string, number>): Weights {
-  const classes = [...weights.keys()].sort();
-  return { classes, steps: String.fromCharCode(...classes.map((c) => Math.round(weights.get(c)! * STEP))) };
+/** A sentence's own weights, shared by its values: the sentence before 0.1, the sentence 0.2; its classes sorted. */
+export interface SentenceWeights {
+  weights: Map<string, number>;
+  sorted: string[];
+}
+
+export function sentenceWeights(previous: readonly string[], sentence: readonly string[]): SentenceWeights {
+  const weights = new Map<string, number>();
+  weigh(weights, previous, 0.1);
+  weigh(weights, sentence, 0.2);
+  return { weights, sorted: [...weights.keys()].sort() };
+}
+
+/**
+ * A value's weights: its sentence's, and its own (`own`: its clause, the words next to it). The
+ * sentence's classes were sorted once; the value's own few that are not among them are sorted
+ * and merged in (sorting every value's fifty-odd classes took a fifth of the contexts' time).
+ */
+export function compactWeights(sentence: SentenceWeights, own: Map<string, number>): Weights {
+  const added = [...own.keys()].filter((c) => !sentence.weights.has(c)).sort();
+  const classes: string[] = [];
+  let a = 0;
+  for (const c of sentence.sorted) {
+    while (a < added.length && added[a]! < c) classes.push(added[a++]!);
+    classes.push(c);
+  }
+  while (a < added.length) classes.push(added[a++]!);
+  const step = (c: string) => Math.round(Math.max(sentence.weights.get(c) ?? 0, own.get(c) ?? 0) * STEP);
+  return { classes, steps: String.fromCharCode(...classes.map(step)) };
 }
 
 const classes = new Remembered<string | undefined>(200_000);
@@ -149,6 +175,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     const prevSentence = si > 0 && sentences[si - 1]!.block === s.block ? sentences[si - 1]! : undefined;
     const prevClassed = prevSentence ? (before ?? classify(prose, prevSentence.start, prevSentence.end, beforeNames).filter((t) => !t.name)) : [];
     const prevClasses = prevClassed.map((t) => t.c);
+    const shared = sentenceWeights(prevClasses, sentenceClasses);
     const sentenceText = prose.slice(s.start, s.end);
     const named = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
     if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) named.add(p);
@@ -157,7 +184,8 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     const ordered = orderedBinding(sentenceText, persons, values);
     for (const v of values) {
       const [left, right] = localClasses(prose, s, v, tokens, values);
-      const local = new Set([...left, ...right]);
+      const local = new Set(left);
+      for (const c of right) local.add(c);
       const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
       // What a count counts ("signatures") is part of its context, though units may be worded apart.
       const counted = v.term?.kind === "count" ? lemmaClass(v.term.unit) : undefined;
@@ -171,11 +199,10 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
         if (measured) head.add(measured);
       }
       const weights = new Map<string, number>();
-      const weigh = (cs: Iterable<string>, w: number) => { for (const c of cs) weights.set(c, Math.max(weights.get(c) ?? 0, DESCRIBES_PERSON.has(c) ? Math.min(w, 0.25) : w)); };
-      weigh(prevClasses, 0.1);
-      weigh(sentenceClasses, 0.2);
-      weigh(local, 0.5);
-      weigh([...left.slice(-NEAR), ...right.slice(0, NEAR), ...head], 1);
+      weigh(weights, local, 0.5);
+      weigh(weights, left.length > NEAR ? left.slice(-NEAR) : left, 1);
+      weigh(weights, right.length > NEAR ? right.slice(0, NEAR) : right, 1);
+      weigh(weights, head, 1);
       for (const c of head) local.add(c);
       let bound = ordered.get(v);
       if (!bound) {
@@ -184,7 +211,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
         const after = persons.find((p) => p.start >= v.end && !/\b(?:which|that|whose|who)\b/i.test(prose.slice(v.end, p.start)));
         bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
       }
-      const context: ValueContext = { local: listOf(local), weights: compactWeights(weights), head: listOf(head), entities, persons: listOf(bound) };
+      const context: ValueContext = { local: listOf(local), weights: compactWeights(shared, weights), head: listOf(head), entities, persons: listOf(bound) };
       if (counted) context.counted = counted;
       if (v.date && REPORTING.test(prose.slice(Math.max(s.start, v.start - 40), v.start))) context.reporting = true;
       out.set(v, context);
@@ -192,6 +219,11 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });
   return { contexts: out, classes };
+}
+
+/** Gives each class at least the weight w (titles and the like at most 0.25). */
+function weigh(weights: Map<string, number>, classes: Iterable<string>, w: number): void {
+  for (const c of classes) weights.set(c, Math.max(weights.get(c) ?? 0, DESCRIBES_PERSON.has(c) ? Math.min(w, 0.25) : w));
 }
 
 /** The content classes of text[from, to) (a sentence), as word rarity counts them: names' words among them. */
@@ -227,28 +259,43 @@ function orderedBinding(sentence: string, persons: Mention[], values: Mention[])
 
 /** The words of the value's clause, cut where a neighbouring value begins its own. */
 function localClasses(prose: string, s: { start: number; end: number }, v: Mention, classed: Classed[], values: Mention[]): [string[], string[]] {
-  const previous = values.filter((o) => o.end <= v.start).pop();
-  const next = values.find((o) => o.start >= v.end);
-  const clauseStart = Math.max(s.start, lastIndexOfAny(prose, [";", "–", "—"], s.start, v.start) + 1);
-  const clauseEndRaw = firstIndexOfAny(prose, [";", "–", "—"], v.end, s.end);
+  let previous: Mention | undefined;
+  let next: Mention | undefined;
+  for (const o of values) {
+    if (o.end <= v.start) previous = o;
+    if (!next && o.start >= v.end) next = o;
+  }
+  const clauseStart = Math.max(s.start, lastClauseMark(prose, s.start, v.start) + 1);
+  const clauseEndRaw = firstClauseMark(prose, v.end, s.end);
   const clauseEnd = Math.min(clauseEndRaw < 0 ? s.end : clauseEndRaw, next?.start ?? s.end);
-  const within = (a: number, b: number) => classed.filter((t) => t.start >= a && t.end <= b).map((t) => t.c);
   // In "X for two years and Y for three", the second value shares the first one's verb.
   const ownStart = Math.max(clauseStart, previous?.end ?? clauseStart);
-  const own = within(ownStart, v.start);
-  const left = (own.length ? own : within(clauseStart, v.start)).slice(-LEFT_WINDOW);
-  const right = within(v.end, clauseEnd).slice(0, RIGHT_WINDOW);
-  return [left, right];
+  let left = within(classed, ownStart, v.start);
+  if (!left.length) left = within(classed, clauseStart, v.start);
+  const right = within(classed, v.end, clauseEnd);
+  return [left.length > LEFT_WINDOW ? left.slice(-LEFT_WINDOW) : left, right.length > RIGHT_WINDOW ? right.slice(0, RIGHT_WINDOW) : right];
 }
 
-/** The last of the characters in text[from, to), or -1 (a scan of the clause, not of the document). */
-function lastIndexOfAny(text: string, chars: string[], from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (chars.includes(text[i]!)) return i;
+/** The classes of the tokens inside [from, to). */
+function within(classed: Classed[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (const t of classed) if (t.start >= from && t.end <= to) out.push(t.c);
+  return out;
+}
+
+/** ";", "–" and "—" end a clause. */
+function isClauseMark(code: number): boolean {
+  return code === 0x3b || code === 0x2013 || code === 0x2014;
+}
+
+/** The last clause mark in text[from, to), or -1 (a scan of the clause, not of the document). */
+function lastClauseMark(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (isClauseMark(text.charCodeAt(i))) return i;
   return -1;
 }
 
-/** The first of the characters in text[from, to), or -1. */
-function firstIndexOfAny(text: string, chars: string[], from: number, to: number): number {
-  for (let i = from; i < to; i++) if (chars.includes(text[i]!)) return i;
+/** The first clause mark in text[from, to), or -1. */
+function firstClauseMark(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isClauseMark(text.charCodeAt(i))) return i;
   return -1;
 }
