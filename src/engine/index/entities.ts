@@ -94,6 +94,7 @@ export class EntityTable {
 
   add(entity: Entity): void {
     this.personsCache = undefined;
+    this.personKeysCache = undefined;
     this.indexes?.set(entity.id, this.entities.length);
     this.entities.push(entity);
     for (const key of entity.keys) if (!this.byKey.has(key)) this.byKey.set(key, entity);
@@ -117,6 +118,13 @@ export class EntityTable {
     return (this.personsCache ??= this.entities.filter((e) => e.type === "person"));
   }
 
+  private personKeysCache: Set<string> | undefined;
+
+  /** Every key of every person, once (a name alone is looked up here, not in each person's keys in turn). */
+  private personKeys(): Set<string> {
+    return (this.personKeysCache ??= new Set(this.persons().flatMap((p) => [...p.keys])));
+  }
+
   /** Types and links a document's name candidates. */
   resolve(names: NameCandidate[]): ResolvedName[] {
     const out: ResolvedName[] = [];
@@ -128,7 +136,7 @@ export class EntityTable {
         out.push({ candidate: c, start: c.start, end: c.end, text: c.text, type: entity.type, entity });
         continue;
       }
-      const type = decideType(c.words, c.clues, this.persons(), Boolean(this.typeVotes.get(foldName(c.text))));
+      const type = decideType(c.words, c.clues, this.personKeys(), Boolean(this.typeVotes.get(foldName(c.text))));
       if (type) out.push({ candidate: c, start: c.start, end: c.end, text: c.text, type });
     }
     return out;
@@ -150,14 +158,14 @@ export function trimSentenceStart(c: NameCandidate, lowerWords: { has(word: stri
   return { ...c, start: c.start + offset, text, words: c.words.slice(k), sentenceInitial: false };
 }
 
-function decideType(words: string[], clues: TypeClues, persons: Entity[], known: boolean): EntityType | undefined {
+function decideType(words: string[], clues: TypeClues, personKeys: Set<string>, known: boolean): EntityType | undefined {
   const { person, organization, place } = clues;
   if (organization > 0 && organization >= person && organization >= place) return "organization";
   if (place > 0 && place >= person) return "place";
   if (person > 0 && (words.length > 1 || person >= 2)) return "person";
   if (words.length === 1) {
     const key = foldName(words[0]!);
-    if (persons.some((p) => p.keys.has(key))) return "person";
+    if (personKeys.has(key)) return "person";
     return known && person > 0 ? "person" : undefined;
   }
   return undefined;
