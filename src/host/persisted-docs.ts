@@ -22,11 +22,8 @@ export interface DocColumns {
 type Plain = Record<string, unknown>;
 const TAKEN = new Set<string>([...LISTS, "meta"]);
 
-/**
- * The documents as columns (the documents given are not changed), and for each an empty object,
- * or undefined where there is none: those mark which documents there are.
- */
-export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>): { docs: Array<Plain | undefined>; columns: DocColumns } {
+/** The documents as columns (the documents given are not changed); where there is none, `orderOf` says -1. */
+export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>): DocColumns {
   const present = docs.filter((d): d is PreparedDocument => Boolean(d));
   const lengths = {} as Record<ListField, Int32Array>;
   const lists = {} as Record<ListField, Columns>;
@@ -38,31 +35,30 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
   const orders = new Shapes();
   const orderOf = new Int32Array(docs.length).fill(-1);
   const rests: Plain[] = [];
-  const marks = docs.map((d, i) => {
-    if (!d) return undefined;
+  docs.forEach((d, i) => {
+    if (!d) return;
     // Own enumerable properties only: the views made when read (text, prose, names) are not kept.
     const keys = Object.keys(d);
     orderOf[i] = orders.of(keys);
     const rest: Plain = {};
     for (const k of keys) if (!TAKEN.has(k)) rest[k] = (d as unknown as Plain)[k];
     rests.push(rest);
-    return {};
   });
-  return { docs: marks, columns: { lengths, lists, meta, rest: toColumns(rests), orders: orders.list, orderOf } };
+  return { lengths, lists, meta, rest: toColumns(rests), orders: orders.list, orderOf };
 }
 
 /** The documents as they were given to `docsToColumns`, from what it gave. */
-export function docsFromColumns(docs: ReadonlyArray<object | undefined>, columns: DocColumns): Array<PreparedDocument | undefined> {
+export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | undefined> {
   const metas = fromColumns(columns.meta);
   const items = {} as Record<ListField, Plain[]>;
   for (const field of LISTS) items[field] = fromColumns(columns.lists[field]);
   const rests = fromColumns(columns.rest);
   const at = { sentences: 0, dates: 0, terms: 0, quotes: 0, meta: 0, rest: 0 };
-  return docs.map((d, i) => {
-    if (!d) return undefined;
+  return Array.from(columns.orderOf, (order, i) => {
+    if (order < 0) return undefined;
     const rest = rests[at.rest++]!;
     const doc: Plain = {};
-    for (const k of columns.orders[columns.orderOf[i]!]!) {
+    for (const k of columns.orders[order]!) {
       if (k === "meta") doc.meta = metas[at.meta++];
       else if (TAKEN.has(k)) {
         const field = k as ListField;

@@ -30,7 +30,7 @@ interface Entry {
 interface Persisted {
   format: number;
   version: string;
-  /** The entries, each with its path, as columns; their documents are empty: `docColumns` holds them. */
+  /** The entries, each with its path, as columns; their documents left out (undefined): `docColumns` holds them. */
   entries: Columns;
   docColumns: DocColumns;
   analyses?: PersistedAnalyses;
@@ -92,11 +92,14 @@ export class ReadingCache {
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
       else {
         const rows = fromColumns(data.entries) as unknown as Array<Entry & { path: string }>;
-        const docs = docsFromColumns(rows.map((row) => row.reading.doc), data.docColumns);
+        const docs = docsFromColumns(data.docColumns);
+        // Taken whole or not at all: a damaged file leaves no entries half made.
+        const entries = new Map<string, Entry>();
         rows.forEach(({ path, ...entry }, i) => {
           if (docs[i]) entry.reading.doc = docs[i];
-          this.entries.set(path, entry);
+          entries.set(path, entry);
         });
+        this.entries = entries;
         const analyses = data.analyses;
         if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
       }
@@ -179,9 +182,9 @@ export class ReadingCache {
       const analyses: PersistedAnalyses | undefined = packed && persistedAnalyses(fingerprint(this.fresh), packed);
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
-      const { docs, columns } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
-      const rows = fresh.map(([path, e], i) => ({ path, ...e, ...(docs[i] ? { reading: { ...e.reading, doc: docs[i] } } : {}) }));
-      const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns: columns, ...(analyses ? { analyses } : {}) };
+      const docColumns = docsToColumns(fresh.map(([, e]) => e.reading.doc));
+      const rows = fresh.map(([path, e]) => ({ path, ...e, ...(e.reading.doc ? { reading: { ...e.reading, doc: undefined } } : {}) }));
+      const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns, ...(analyses ? { analyses } : {}) };
       writeFileSync(tmp, serialize(data));
       renameSync(tmp, join(this.dir, FILE));
       return undefined;

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { SourceSet } from "../../src/engine/source-set";
+import { readSource, SourceSet } from "../../src/engine/source-set";
 import type { PackedCorpus } from "../../src/engine/index/analysis-pack";
 import type { PostingsData } from "../../src/engine/index/postings";
 import type { Corpus } from "../../src/engine/index/corpus";
@@ -214,3 +214,26 @@ for (const dir of stories) {
     assert.deepEqual(analyses(reopened), analyses(fresh.corpus()));
   });
 }
+
+test("an index cache damaged halfway through its entries is set aside whole: no entry before the damage is taken", async () => {
+  const dir = stories[0]!;
+  const cacheDir = mkdtempSync(join(tmpdir(), "corroborate-damaged-"));
+  const first = new ReadingCache(cacheDir).load();
+  const read = first.wrap(async (path, bytes) => readSource(path, bytes));
+  for (const [path, bytes] of files(dir)) await read(path, bytes);
+  assert.equal(first.save(load(dir, { pack: true }).corpus()), undefined);
+  // The second entry loses its reading: the first decodes, the second does not.
+  const file = join(cacheDir, "corroborate-index.v8");
+  const data = deserialize(readFileSync(file)) as { entries: { shapes: string[][]; shapeOf: Int32Array } };
+  const { shapes, shapeOf } = data.entries;
+  shapes.push(shapes[shapeOf[1]!]!.filter((k) => k !== "reading"));
+  shapeOf[1] = shapes.length - 1;
+  writeFileSync(file, serialize(data));
+
+  const damaged = new ReadingCache(cacheDir).load();
+  assert.match(damaged.problem ?? "", /^unreadable/);
+  const again = damaged.wrap(async () => ({ list: [] }));
+  const [path, bytes] = files(dir)[0]!;
+  await again(path, bytes);
+  assert.deepEqual([damaged.stats.reused, damaged.stats.read], [0, 1], "the first file is read anew, not taken from the damaged cache");
+});

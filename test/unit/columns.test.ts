@@ -55,10 +55,10 @@ test("prepared documents kept as columns come back as they were, in their own pr
   const before = docs.map((d) => d && Object.keys(d));
   const own = (d: PreparedDocument | undefined) => d && Object.fromEntries(Object.entries(d));
   const expected = kept(docs.map(own));
-  const { docs: stripped, columns } = docsToColumns(docs);
-  assert.ok(stripped.every((d) => !d || !("sentences" in d)), "the lists are kept apart");
+  const columns = docsToColumns(docs);
+  assert.ok(!("sentences" in columns.rest.columns) && !("meta" in columns.rest.columns), "the lists are kept apart");
   assert.deepEqual(docs.map((d) => d && Object.keys(d)), before, "the documents given are not changed");
-  const back = docsFromColumns(kept(stripped), kept(columns));
+  const back = docsFromColumns(kept(columns));
   assert.deepEqual(back.map(own), expected);
   assert.deepEqual(back.map((d) => d && Object.keys(d)), before);
   assert.ok(back[0]!.sentences.length > 3 && back[0]!.dates.length > 0, "the fixture has sentences and dates");
