@@ -160,9 +160,9 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * Makes the objects of one shape: each takes the next value of each of its columns. Where the
- * property names are plain identifiers, through an object literal compiled for the shape: objects
- * made a property at a time, with names only known when run, took three to five times longer
- * (half a million of them at 10,000 sources). The names are checked, never run as code.
+ * property names are plain identifiers, through an object literal compiled for the shape: the
+ * documents' 390,000 objects at 10,000 sources took 114-197 ms made a property at a time, with
+ * names only known when run, and 55-163 ms this way. The names are checked, never run as code.
  */
 function makerOf(keys: readonly string[], columns: readonly number[]): Maker {
   if (keys.every((k) => IDENTIFIER.test(k) && k !== "__proto__")) {
