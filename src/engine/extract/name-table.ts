@@ -37,5 +37,9 @@ export function forEachNameText(prose: string, table: NameTable, visit: (text: s
 
 /** The words of a name as written ("Jean-Luc Picard": "Jean", "Luc", "Picard"). */
 export function nameWords(text: string): string[] {
-  return text.split(/[\s-]+/).filter(Boolean);
+  const words = text.split(NAME_GAPS);
+  // Only a gap at either end leaves an empty word (most names have none: no second list made).
+  return words[0] === "" || words[words.length - 1] === "" ? words.filter(Boolean) : words;
 }
+
+const NAME_GAPS = /[\s-]+/;

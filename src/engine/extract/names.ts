@@ -58,8 +58,9 @@ export function findNameCandidates(text: string, from: number, to: number, token
       }
       break;
     }
-    for (const [s, e] of splitRun(tokens, i, j).flatMap(([a, b]) => (isOrgRun(tokens, a, b) ? [[a, b] as [number, number]] : splitAtTitles(tokens, a, b)))) {
-      out.push(candidate(text, tokens, s, e, from));
+    for (const [a, b] of splitRun(tokens, i, j)) {
+      if (hasOrgWord(tokens, a, b)) out.push(candidate(text, tokens, a, b, from));
+      else for (const [s, e] of splitAtTitles(tokens, a, b)) out.push(candidate(text, tokens, s, e, from));
     }
     i = j;
   }
@@ -89,25 +90,35 @@ function isNameWord(tokens: Token[], i: number): boolean {
  */
 function splitRun(tokens: Token[], i: number, j: number): Array<[number, number]> {
   const segments: Array<[number, number]> = [];
+  // Whether the run has an organisation word, asked only at a particle (most runs have none).
+  let runHasOrg: boolean | undefined;
   let s = i;
   for (let k = i; k < j; k++) {
     const t = tokens[k]!;
     // Name particles ("Elena de la Cruz", "Anna van der Berg") stay inside a person's name.
-    if (PARTICLES.has(t.lower) && k > s && !tokens.slice(i, j).some((x) => ORG_KEYWORDS.has(x.lower))) continue;
+    if (PARTICLES.has(t.lower) && k > s && !(runHasOrg ??= hasOrgWord(tokens, i, j))) continue;
     if (CONNECTORS.has(t.lower) || t.lower === "the") {
       if (k > s) segments.push([s, k]);
       s = k + 1;
     }
   }
   if (j > s) segments.push([s, j]);
-  const hasOrgWord = ([a, b]: [number, number]) => tokens.slice(a, b).some((t) => ORG_KEYWORDS.has(t.lower));
-  const firstOrg = segments.findIndex(hasOrgWord);
-  const parts: Array<[number, number]> = firstOrg < 0 ? segments : [...segments.slice(0, firstOrg), [segments[firstOrg]![0], trimConnectors(tokens, segments[firstOrg]![0], j)]];
-  return parts.filter(([a, b]) => b > a && isCapitalised(tokens[a]!.text));
+  // The segments up to the first with an organisation word; that one runs to the end of the run.
+  const parts: Array<[number, number]> = [];
+  for (const segment of segments) {
+    const [a, b] = segment;
+    const org = hasOrgWord(tokens, a, b);
+    const end = org ? trimConnectors(tokens, a, j) : b;
+    if (end > a && isCapitalised(tokens[a]!.text)) parts.push(end === b ? segment : [a, end]);
+    if (org) break;
+  }
+  return parts;
 }
 
-function isOrgRun(tokens: Token[], a: number, b: number): boolean {
-  return tokens.slice(a, b).some((t) => ORG_KEYWORDS.has(t.lower));
+/** Whether tokens[a, b) hold an organisation word ("Union", "Federation"). */
+function hasOrgWord(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_KEYWORDS.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 /** "NFPW President Ana" is an organisation, a title and a name; "NFPW General Secretary" an organisation. */
@@ -116,12 +127,18 @@ function splitAtTitles(tokens: Token[], i: number, j: number): Array<[number, nu
   let s = i;
   for (let k = i; k < j; k++) {
     if (PERSON_TITLES.has(tokens[k]!.lower) && !ORG_KEYWORDS.has(tokens[k]!.lower)) {
-      if (k > s) parts.push([s, k]);
+      if (k > s) pushTrimmed(parts, tokens, s, k);
       s = k + 1;
     }
   }
-  if (j > s) parts.push([s, j]);
-  return parts.map(([a, b]): [number, number] => [a, trimConnectors(tokens, a, b)]).filter(([a, b]) => b > a && !CONNECTORS.has(tokens[a]!.lower));
+  if (j > s) pushTrimmed(parts, tokens, s, j);
+  return parts;
+}
+
+/** Adds tokens[a, b) to the parts, connectors trimmed from its end, unless it starts with one. */
+function pushTrimmed(parts: Array<[number, number]>, tokens: Token[], a: number, b: number): void {
+  const end = trimConnectors(tokens, a, b);
+  if (end > a && !CONNECTORS.has(tokens[a]!.lower)) parts.push([a, end]);
 }
 
 function trimConnectors(tokens: Token[], i: number, j: number): number {
@@ -136,43 +153,61 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
   const end = last.end - (/['’]s$/.test(last.text) ? 2 : 0);
   const surface = text.slice(start, end);
   const words = nameWords(surface);
-  const before = tokens.slice(Math.max(0, i - 3), i);
-  const after = tokens.slice(j, j + 3);
-  const prev = before[before.length - 1];
+  // The three tokens on each side, read in place rather than copied out: 10,000 sources have
+  // half a million names, and what preparing allocates is what slows two threads sharing a machine.
+  const beforeFrom = Math.max(0, i - 3);
+  const afterTo = Math.min(tokens.length, j + 3);
+  const prev = i > 0 ? tokens[i - 1] : undefined;
+  const next = j < tokens.length ? tokens[j] : undefined;
   const clues: TypeClues = { person: 0, organization: 0, place: 0 };
 
-  const lowerWords = words.map((w) => w.toLowerCase().replace(/['’]s$/, ""));
-  if (lowerWords.some((w) => ORG_KEYWORDS.has(w))) clues.organization += 3;
+  if (words.some(isOrgWord)) clues.organization += 3;
   if (words.length === 1 && isAcronym(words[0]!)) clues.organization += 2;
-  if (words.some((w) => isCamelCase(w) && !/^(?:Mc|Mac|O'|D')/.test(w))) clues.organization += 2;
+  if (words.some(isCamelName)) clues.organization += 2;
   if (words.length > 1 && COMPASS_WORDS.has(words[0]!) && !clues.organization) clues.place += 2;
 
   const honorific = Boolean(prev && HONORIFICS.has(prev.lower.replace(/\.$/, "")) && prev.end <= start);
   if (honorific) clues.person += 4;
-  if (before.some((t) => PERSON_TITLES.has(t.lower)) && !clues.organization) clues.person += 2;
-  if (after.some((t, k) => k < 2 && SPEECH_VERBS.has(t.lower)) || (prev && SPEECH_VERBS.has(prev.lower))) clues.person += 2;
+  if (anyLower(tokens, beforeFrom, i, PERSON_TITLES) && !clues.organization) clues.person += 2;
+  if (anyLower(tokens, j, Math.min(afterTo, j + 2), SPEECH_VERBS) || (prev && SPEECH_VERBS.has(prev.lower))) clues.person += 2;
   // "the Castell Textiles plant", "Castell Textiles, which…", "Castell Textiles chief executive X":
   // what takes an article, "which" or a title after it is an organisation, not a person.
   if (prev?.lower === "the" && !honorific) {
     clues.organization += 1;
     clues.person = Math.max(0, clues.person - 1);
   }
-  if (after[0]?.before === "," && after[0].lower === "which") clues.organization += 1;
-  if (after[0]?.before === "," && after[0].lower === "who") clues.person += 1;
-  if (after[0] && after[0].before === " " && PERSON_TITLES.has(after[0].lower) && /^\p{Ll}/u.test(after[0].text) && !["worker", "workers", "member", "victim", "witness"].includes(after[0].lower)) clues.organization += 1;
+  if (next?.before === "," && next.lower === "which") clues.organization += 1;
+  if (next?.before === "," && next.lower === "who") clues.person += 1;
+  if (next && next.before === " " && PERSON_TITLES.has(next.lower) && /^\p{Ll}/u.test(next.text) && !["worker", "workers", "member", "victim", "witness"].includes(next.lower)) clues.organization += 1;
   // Apposition: "Ines Moreau, IFJ General Secretary, said", "X, the director of…".
-  if (after[0]?.before === "," && !clues.organization && after.some((t) => t.lower === "the" || PERSON_TITLES.has(t.lower))) clues.person += 1;
-  if (words.length >= 2 && words.length <= 4 && !clues.organization && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) clues.person += 1;
-  if (words.length > 1 && words.some((w) => isAcronym(w))) {
+  if (next?.before === "," && !clues.organization && (anyLower(tokens, j, afterTo, PERSON_TITLES) || someLowerIs(tokens, j, afterTo, "the"))) clues.person += 1;
+  if (words.length >= 2 && words.length <= 4 && !clues.organization && words.every(isTitleCase)) clues.person += 1;
+  if (words.length > 1 && words.some(isAcronym)) {
     clues.person = 0; // "ITUC General": names of people are not spelt in capitals
     clues.organization += 1;
   }
 
   if (prev && PLACE_PREPOSITIONS.has(prev.lower) && !/['’]s$/.test(last.text) && !clues.organization) clues.place += 1;
-  const two = before.slice(-2).map((t) => t.lower);
-  if (two.length === 2 && PLACE_NOUNS.has(two[0]!) && two[1] === "of") clues.place += 4;
-  if (after[0] && PLACE_NOUNS.has(after[0].lower) && after[0].before === " ") clues.place += 3;
+  // "the city of X": the two tokens before, when there are two of the three looked at.
+  if (i - beforeFrom >= 2 && PLACE_NOUNS.has(tokens[i - 2]!.lower) && prev!.lower === "of") clues.place += 4;
+  if (next && PLACE_NOUNS.has(next.lower) && next.before === " ") clues.place += 3;
 
-  const sentenceInitial = i === 0 || /[.!?:]$/.test(tokens[i - 1] ? text.slice(tokens[i - 1]!.end, first.start).trim() : "") || first.start === from;
+  const sentenceInitial = i === 0 || /[.!?:]$/.test(prev ? text.slice(prev.end, first.start).trim() : "") || first.start === from;
   return { start, end, text: surface, words, clues, sentenceInitial, honorific };
+}
+
+// A name's words, tested one by one (made once here, not for every name).
+const isOrgWord = (w: string) => ORG_KEYWORDS.has(w.toLowerCase().replace(/['’]s$/, ""));
+const isCamelName = (w: string) => isCamelCase(w) && !/^(?:Mc|Mac|O'|D')/.test(w);
+const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
+
+/** Whether one of tokens[a, b) is, in lower case, a word of the set. */
+function anyLower(tokens: Token[], a: number, b: number, words: ReadonlySet<string>): boolean {
+  for (let k = a; k < b; k++) if (words.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+function someLowerIs(tokens: Token[], a: number, b: number, word: string): boolean {
+  for (let k = a; k < b; k++) if (tokens[k]!.lower === word) return true;
+  return false;
 }
