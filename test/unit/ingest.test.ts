@@ -5,7 +5,7 @@ import { splitSentences } from "../../src/engine/ingest/sentences";
 import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
 import { markdownProse } from "../../src/engine/ingest/markdown";
 import { prepareDocument, withViews } from "../../src/engine/ingest/document";
-import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
+import { applyProse, applyProseNarrow, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
 import { inOnePass, Recent } from "../../src/engine/ingest/recent";
 import { narrowText, textPart, widenText } from "../../src/engine/ingest/text-view";
@@ -188,6 +188,40 @@ test("text kept narrow: Latin-1 with the few wider characters beside it, made ag
   assert.equal(narrowText("plain ASCII only"), undefined, "nothing to narrow");
 });
 
+/** Pseudo-random whole numbers (xorshift32), the same from the same seed. */
+function xorshift(seed: number): () => number {
+  return () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+}
+
+test("prose made from a narrow text in one pass is the prose made from the text: runs over, beside and between wide characters", () => {
+  const text = `“A” b’c — d… “e”f${" plain words".repeat(10)}”`;
+  const narrow = narrowText(text);
+  assert.ok(narrow, "kept narrow");
+  // Runs (start, end, 0: spaces, 1: line ends) at the start, the end, over wide characters and touching them.
+  for (const runs of [[], [0, 1, 0], [0, 3, 1], [3, 4, 0, 5, 6, 0], [1, 2, 0, 7, 10, 1], [text.length - 1, text.length, 0], [0, text.length, 0]]) {
+    assert.equal(applyProseNarrow(narrow!, runs), applyProse(text, runs), JSON.stringify(runs));
+  }
+  const next = xorshift(7); // reproducible
+  for (let round = 0; round < 200; round++) {
+    const chars = Array.from({ length: 120 }, () => (next() % 10 === 0 ? ["“", "’", "—", "😀"][next() % 4]! : String.fromCharCode(97 + (next() % 26))));
+    const t = chars.join("");
+    const n = narrowText(t);
+    if (!n) continue;
+    const runs: number[] = [];
+    for (let at = next() % 8; at < t.length; ) {
+      const end = Math.min(t.length, at + 1 + (next() % 6));
+      runs.push(at, end, next() % 2);
+      at = end + 1 + (next() % 12);
+    }
+    assert.equal(applyProseNarrow(n, runs), applyProse(t, runs), `round ${round}`);
+  }
+});
+
 test("text kept narrow: every Latin-1 character comes back as itself, C1 controls (0x80-0x9F) included", () => {
   // Every character from U+0000 to U+00FF once, with a wide one so that the text is kept narrow.
   const all = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join("");
@@ -198,13 +232,7 @@ test("text kept narrow: every Latin-1 character comes back as itself, C1 control
     for (let c = 0; c < 256; c++) if (text.includes(String.fromCharCode(c))) assert.equal(narrow.base.charCodeAt(text.indexOf(String.fromCharCode(c))), c, `U+${c.toString(16)}`);
   }
   // Random texts: Latin-1, C1 controls now and then, a few wide characters.
-  let seed = 11; // xorshift32: reproducible
-  const next = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return seed >>> 0;
-  };
+  const next = xorshift(11); // reproducible
   let narrowed = 0;
   for (let round = 0; round < 300; round++) {
     const chars: string[] = [];

@@ -3,8 +3,8 @@
 // and works out the values' contexts (see SourceSet.corpusCounting). Sources are given as plain
 // data, to post to a thread without the rest of their prepared documents.
 import type { PreparedDocument } from "../ingest/document";
-import { applyProse, type ProseDiff } from "../ingest/prose-view";
-import { widenText, type NarrowText } from "../ingest/text-view";
+import { applyProse, applyProseNarrow, type ProseDiff } from "../ingest/prose-view";
+import type { NarrowText } from "../ingest/text-view";
 import { rarityClasses } from "../extract/context";
 import { Idf, type IdfData } from "./similarity";
 import { WordIndex, type WordIndexData } from "./word-index";
@@ -44,9 +44,9 @@ function ownBuffer(a: Int32Array): Int32Array {
 
 function proseOf(source: CountingSource): string {
   if (source.prose !== undefined) return source.prose;
-  const text = source.narrowText ? widenText(source.narrowText) : source.text;
+  const text = source.narrowText ?? source.text;
   if (text === undefined || !source.proseDiff) throw new Error("a source to count has no prose");
-  return applyProse(text, source.proseDiff);
+  return typeof text === "string" ? applyProse(text, source.proseDiff) : applyProseNarrow(text, source.proseDiff);
 }
 
 /** Counts the sentences of every source, in corpus order, as a corpus built here would. */

@@ -127,7 +127,8 @@ export function withViews(doc: PreparedDocument): PreparedDocument {
   }
   if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) {
     const runs = doc.proseDiff;
-    Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.text, runs), enumerable: false, configurable: true });
+    // Made from the narrow text where there is one: the text itself is not made for it.
+    Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.narrowText ?? doc.text, runs), enumerable: false, configurable: true });
   }
   if (!Object.getOwnPropertyDescriptor(doc, "names")) {
     Object.defineProperty(doc, "names", { get: () => namesMade.get(doc, () => unpackNames(doc.prose, doc.nameTable)), enumerable: false, configurable: true });
