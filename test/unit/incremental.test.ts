@@ -62,3 +62,32 @@ for (const { dir, drafts } of stories) {
     });
   }
 }
+
+test("conflicts kept up to date as one source changes: joining a conflict, changing sides, leaving it, the other conflict as it was", () => {
+  const appeal = (day: number) => `# Appeal\n\nThe appeal court in Astana heard the appeal of the union leader Nurbek Kushakbayev on ${day} September 2017, his lawyer said.\n`;
+  const sentence = (years: string) => `# Sentence\n\nA court in Shymkent sentenced the oil worker Amin Eleusinov to ${years} years in prison for embezzlement.\n`;
+  // The same story without a date: the same names and words, no value to disagree with.
+  const undated = "# Appeal\n\nThe appeal court in Astana heard the appeal of the union leader Nurbek Kushakbayev, his lawyer said.\n";
+  const sources: Record<string, string> = { "a.md": appeal(28), "b.md": undated, "c.md": appeal(28), "d.md": sentence("two"), "e.md": sentence("three"), "f.md": appeal(29) };
+  const build = (changed: Record<string, string> = {}) => {
+    const set = new SourceSet();
+    for (const [path, text] of Object.entries({ ...sources, ...changed })) set.upsert(path, Buffer.from(text));
+    return set;
+  };
+  const summaries = (set: SourceSet) => conflictSummaries(set.corpus()).map((c) => `${c.id}: ${c.summary}`);
+  const incremental = build();
+  const corpus = incremental.corpus();
+  const before = summaries(incremental);
+  assert.equal(before.length, 2, `two conflicts: ${before.join(" | ")}`);
+  const seen = new Set<string>();
+  for (const b of [appeal(29), appeal(28), undated]) {
+    incremental.upsert("b.md", Buffer.from(b));
+    assert.equal(incremental.corpus(), corpus, "updated in place");
+    const now = summaries(incremental);
+    assert.deepEqual(now, summaries(build({ "b.md": b })));
+    assert.equal(now.length, 2);
+    seen.add(now.join(" | "));
+  }
+  assert.equal(seen.size, 3, "each change changed the appeal's conflict");
+  assert.deepEqual(summaries(incremental), before);
+});

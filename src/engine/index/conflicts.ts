@@ -17,19 +17,29 @@ const MAX_BUCKET = 400;
 /** Close values are likelier to be two accounts of one fact than two facts. */
 export const NEAR_MISS_BONUS = 0.15;
 
+/** Values joined by disagreements: one conflict, its records with their paragraph siblings. */
+interface Component {
+  members: ValueRecord[];
+  records: ValueRecord[];
+}
+
 /**
  * The conflicts of a corpus, kept up to date as sources change: the blocking buckets and the
  * disagreements found are kept, so a changed source's values are compared only with their own
- * buckets. (Two approximations, both at the margin: a pair that only met in a full bucket may
- * stay or go differently than in a fresh build, and word rarities move a little as sources change.)
+ * buckets, and only the conflicts the change touches are made again. (Two approximations, both
+ * at the margin: a pair that only met in a full bucket may stay or go differently than in a fresh
+ * build, and word rarities move a little as sources change.)
  */
 export class ConflictSet {
   /** Values that share a word of their own clause, by kind of value and word (blocking keeps this near-linear). */
   private readonly buckets = new Map<string, ValueRecord[]>();
-  private edges: Array<[ValueRecord, ValueRecord]> = [];
-  /** Values with at least one disagreement, and the sources of the conflicts' values (siblings included). */
-  private linked = new Set<ValueRecord>();
-  private sourcesInList = new Set<number>();
+  /**
+   * The disagreements, as each value's list of the values it disagrees with: a large corpus of
+   * one story has a million, and a changed source must not make them all be read again.
+   */
+  private readonly neighbours = new Map<ValueRecord, ValueRecord[]>();
+  private readonly componentOf = new Map<ValueRecord, Component>();
+  private readonly components = new Set<Component>();
   list: Conflict[] = [];
 
   constructor(private readonly corpus: Corpus) {
@@ -60,18 +70,13 @@ export class ConflictSet {
             const seen = compared[lo] ?? (compared[lo] = new Set());
             if (seen.has(hi)) continue;
             seen.add(hi);
-            if (disagree(corpus, a, b)) this.edges.push([a, b]);
+            if (disagree(corpus, a, b)) this.link(a, b);
           }
         }
       }
     }
-    this.regroup();
-  }
-
-  private regroup(): void {
-    this.list = groupConflicts(this.corpus, this.edges);
-    this.linked = new Set(this.edges.flat());
-    this.sourcesInList = new Set(this.list.flatMap((c) => c.records.map((r) => r.source)));
+    for (const r of this.neighbours.keys()) if (!this.componentOf.has(r)) this.collect(r);
+    this.relist();
   }
 
   /** One source's values replaced: its old ones leave the buckets and disagreements, the new are compared. */
@@ -83,10 +88,14 @@ export class ConflictSet {
         if (b) this.buckets.set(key, b.filter((x) => !gone.has(x)));
       }
     }
-    const hadEdges = old.some((r) => this.linked.has(r));
-    // Disagreements are many (a million in a large corpus of one story): filtered only when the old values had some.
-    if (hadEdges) this.edges = this.edges.filter(([a, b]) => !gone.has(a) && !gone.has(b));
-    const before = this.edges.length;
+    // Values whose conflict changes, to make it again from: those left of a conflict that loses
+    // values, and both sides of a new disagreement.
+    const touched = new Set<ValueRecord>();
+    for (const r of old) {
+      const component = this.componentOf.get(r);
+      if (component && this.components.delete(component)) for (const m of component.members) touched.add(m);
+      this.unlink(r);
+    }
     for (const r of added) {
       const compared = new Set<ValueRecord>();
       for (const key of bucketKeys(r)) {
@@ -101,13 +110,68 @@ export class ConflictSet {
         for (const o of b) {
           if (compared.has(o) || !mayDisagree(r, o)) continue;
           compared.add(o);
-          if (disagree(this.corpus, r, o)) this.edges.push(inValueOrder(r, o) < 0 ? [r, o] : [o, r]);
+          if (disagree(this.corpus, r, o)) {
+            this.link(r, o);
+            touched.add(r).add(o);
+          }
         }
       }
     }
-    // The conflicts are grouped again only when this source had or has a part in them.
-    const source = (old[0] ?? added[0])?.source;
-    if (hadEdges || this.edges.length > before || (source !== undefined && this.sourcesInList.has(source))) this.regroup();
+    if (!touched.size) return;
+    const made = new Set<Component>();
+    for (const r of touched) {
+      if (gone.has(r)) continue;
+      const component = this.componentOf.get(r);
+      if (component && made.has(component)) continue;
+      if (this.neighbours.has(r)) made.add(this.collect(r));
+      else this.componentOf.delete(r); // its last disagreement went with the old values
+    }
+    this.relist();
+  }
+
+  private link(a: ValueRecord, b: ValueRecord): void {
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const list = this.neighbours.get(x);
+      if (list) list.push(y);
+      else this.neighbours.set(x, [y]);
+    }
+  }
+
+  /** Takes a value out of the disagreements (and of its conflict's record: the caller makes that again). */
+  private unlink(r: ValueRecord): void {
+    for (const n of this.neighbours.get(r) ?? []) {
+      const list = this.neighbours.get(n)!.filter((x) => x !== r);
+      if (list.length) this.neighbours.set(n, list);
+      else this.neighbours.delete(n);
+    }
+    this.neighbours.delete(r);
+    this.componentOf.delete(r);
+  }
+
+  /** The conflict of a value: every value its disagreements reach, taking the place of the conflicts they were in. */
+  private collect(seed: ValueRecord): Component {
+    const members = [seed];
+    const reached = new Set(members);
+    for (let i = 0; i < members.length; i++) {
+      for (const n of this.neighbours.get(members[i]!)!) {
+        if (reached.has(n)) continue;
+        reached.add(n);
+        members.push(n);
+      }
+    }
+    const component: Component = { members, records: withParagraphSiblings(this.corpus, members).sort(inValueOrder) };
+    for (const m of members) {
+      const was = this.componentOf.get(m);
+      if (was) this.components.delete(was);
+      this.componentOf.set(m, component);
+    }
+    this.components.add(component);
+    return component;
+  }
+
+  /** The conflicts in the order of their values (two can share a first value: a paragraph sibling of both). */
+  private relist(): void {
+    this.list = [...this.components].sort((x, y) => inRecordOrder(x.records, y.records)).map((c, id) => ({ id, records: c.records }));
   }
 }
 
@@ -132,33 +196,13 @@ function inValueOrder(a: ValueRecord, b: ValueRecord): number {
   return a.source - b.source || a.mention.start - b.mention.start;
 }
 
-/** Values joined by disagreements form one conflict; conflicts in the order of their first value. */
-function groupConflicts(corpus: Corpus, edges: Array<[ValueRecord, ValueRecord]>): Conflict[] {
-  const group = new Map<ValueRecord, number>();
-  const groups: ValueRecord[][] = [];
-  for (const [a, b] of edges) {
-    const ga = group.get(a);
-    const gb = group.get(b);
-    if (ga === undefined && gb === undefined) {
-      groups.push([a, b]);
-      group.set(a, groups.length - 1).set(b, groups.length - 1);
-    } else if (ga !== undefined && gb === undefined) {
-      groups[ga]!.push(b);
-      group.set(b, ga);
-    } else if (gb !== undefined && ga === undefined) {
-      groups[gb]!.push(a);
-      group.set(a, gb);
-    } else if (ga !== gb) {
-      for (const r of groups[gb!]!) group.set(r, ga!);
-      groups[ga!]!.push(...groups[gb!]!);
-      groups[gb!] = [];
-    }
+/** Lists of values in order, value by value (a list that is the start of the other first). */
+function inRecordOrder(a: ValueRecord[], b: ValueRecord[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const order = inValueOrder(a[i]!, b[i]!);
+    if (order) return order;
   }
-  return groups
-    .filter((g) => g.length)
-    .map((records) => withParagraphSiblings(corpus, records).sort(inValueOrder))
-    .sort((x, y) => inValueOrder(x[0]!, y[0]!))
-    .map((records, id) => ({ id, records }));
+  return a.length - b.length;
 }
 
 /**
