@@ -5,7 +5,7 @@ import { splitSentences } from "../../src/engine/ingest/sentences";
 import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
 import { markdownProse } from "../../src/engine/ingest/markdown";
 import { prepareDocument, withViews } from "../../src/engine/ingest/document";
-import { applyProse, applyProseNarrow, diffProse } from "../../src/engine/ingest/prose-view";
+import { applyProse, diffProse } from "../../src/engine/ingest/prose-view";
 import { LineMap } from "../../src/engine/ingest/lines";
 import { inOnePass, Recent } from "../../src/engine/ingest/recent";
 import { narrowText, textPart, widenText } from "../../src/engine/ingest/text-view";
@@ -204,7 +204,7 @@ test("prose made from a narrow text in one pass is the prose made from the text:
   assert.ok(narrow, "kept narrow");
   // Runs (start, end, 0: spaces, 1: line ends) at the start, the end, over wide characters and touching them.
   for (const runs of [[], [0, 1, 0], [0, 3, 1], [3, 4, 0, 5, 6, 0], [1, 2, 0, 7, 10, 1], [text.length - 1, text.length, 0], [0, text.length, 0]]) {
-    assert.equal(applyProseNarrow(narrow!, runs), applyProse(text, runs), JSON.stringify(runs));
+    assert.equal(widenText(narrow!, runs), applyProse(text, runs), JSON.stringify(runs));
   }
   const next = xorshift(7); // reproducible
   for (let round = 0; round < 200; round++) {
@@ -218,7 +218,7 @@ test("prose made from a narrow text in one pass is the prose made from the text:
       runs.push(at, end, next() % 2);
       at = end + 1 + (next() % 12);
     }
-    assert.equal(applyProseNarrow(n, runs), applyProse(t, runs), `round ${round}`);
+    assert.equal(widenText(n, runs), applyProse(t, runs), `round ${round}`);
   }
 });
 

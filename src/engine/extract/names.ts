@@ -180,7 +180,7 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
   if (next?.before === "," && next.lower === "who") clues.person += 1;
   if (next && next.before === " " && PERSON_TITLES.has(next.lower) && /^\p{Ll}/u.test(next.text) && !["worker", "workers", "member", "victim", "witness"].includes(next.lower)) clues.organization += 1;
   // Apposition: "Ines Moreau, IFJ General Secretary, said", "X, the director of…".
-  if (next?.before === "," && !clues.organization && (anyLower(tokens, j, afterTo, PERSON_TITLES) || someLowerIs(tokens, j, afterTo, "the"))) clues.person += 1;
+  if (next?.before === "," && !clues.organization && anyLower(tokens, j, afterTo, APPOSITION_WORDS)) clues.person += 1;
   if (words.length >= 2 && words.length <= 4 && !clues.organization && words.every(isTitleCase)) clues.person += 1;
   if (words.length > 1 && words.some(isAcronym)) {
     clues.person = 0; // "ITUC General": names of people are not spelt in capitals
@@ -199,15 +199,12 @@ function candidate(text: string, tokens: Token[], i: number, j: number, from: nu
 // A name's words, tested one by one (made once here, not for every name).
 const isOrgWord = (w: string) => ORG_KEYWORDS.has(w.toLowerCase().replace(/['’]s$/, ""));
 const isCamelName = (w: string) => isCamelCase(w) && !/^(?:Mc|Mac|O'|D')/.test(w);
+/** Words among the three after a name that mark an apposition: "X, the director of…", "X, IFJ General Secretary". */
+const APPOSITION_WORDS = new Set([...PERSON_TITLES, "the"]);
 const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
 
 /** Whether one of tokens[a, b) is, in lower case, a word of the set. */
 function anyLower(tokens: Token[], a: number, b: number, words: ReadonlySet<string>): boolean {
   for (let k = a; k < b; k++) if (words.has(tokens[k]!.lower)) return true;
-  return false;
-}
-
-function someLowerIs(tokens: Token[], a: number, b: number, word: string): boolean {
-  for (let k = a; k < b; k++) if (tokens[k]!.lower === word) return true;
   return false;
 }

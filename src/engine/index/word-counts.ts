@@ -3,7 +3,7 @@
 // and works out the values' contexts (see SourceSet.corpusCounting). Sources are given as plain
 // data, to post to a thread without the rest of their prepared documents.
 import type { PreparedDocument } from "../ingest/document";
-import { applyProse, applyProseNarrow, type ProseDiff } from "../ingest/prose-view";
+import { applyProseTo, type ProseDiff } from "../ingest/prose-view";
 import type { NarrowText } from "../ingest/text-view";
 import { rarityClasses } from "../extract/context";
 import { Idf, type IdfData } from "./similarity";
@@ -46,7 +46,7 @@ function proseOf(source: CountingSource): string {
   if (source.prose !== undefined) return source.prose;
   const text = source.narrowText ?? source.text;
   if (text === undefined || !source.proseDiff) throw new Error("a source to count has no prose");
-  return typeof text === "string" ? applyProse(text, source.proseDiff) : applyProseNarrow(text, source.proseDiff);
+  return applyProseTo(text, source.proseDiff);
 }
 
 /** Counts the sentences of every source, in corpus order, as a corpus built here would. */

@@ -3,7 +3,7 @@
 // length), so a document need not hold its text twice (a corpus of 10,000 would hold 80 MB more).
 // The prose is made again when asked for; the last few made are kept.
 import { Recent } from "./recent";
-import type { NarrowText } from "./text-view";
+import { widenText, type NarrowText } from "./text-view";
 
 /** Runs where the prose differs from the text: start, end, and what stands there (0: spaces, 1: line ends). */
 export type ProseDiff = number[];
@@ -38,39 +38,14 @@ export function applyProse(text: string, runs: ProseDiff): string {
   return parts.join("");
 }
 
-/**
- * applyProse of a text kept narrow (see text-view), made in one pass: the text is not made first.
- * Building a corpus asks for every source's prose three times and for its text only to make the
- * prose: the joins making both were 15% of what building 3,000 sources allocated.
- */
-export function applyProseNarrow(narrow: NarrowText, runs: ProseDiff): string {
-  const { base, at, wide } = narrow;
-  const parts: string[] = [];
-  let from = 0;
-  let w = 0;
-  // Adds the text from `from` to `to`: the base with its wide characters put back (those a run
-  // blanked, before `from`, passed over).
-  const copyTo = (to: number) => {
-    for (; w < at.length && at[w]! < to; w++) {
-      if (at[w]! < from) continue;
-      parts.push(base.slice(from, at[w]!), wide[w]!);
-      from = at[w]! + 1;
-    }
-    parts.push(base.slice(from, to));
-    from = to;
-  };
-  for (let k = 0; k < runs.length; k += 3) {
-    copyTo(runs[k]!);
-    parts.push((runs[k + 2] ? "\n" : " ").repeat(runs[k + 1]! - runs[k]!));
-    from = runs[k + 1]!;
-  }
-  copyTo(base.length);
-  return parts.join("");
+/** The prose of a text, kept narrow (made in one pass, see text-view) or not. */
+export function applyProseTo(text: string | NarrowText, runs: ProseDiff): string {
+  return typeof text === "string" ? applyProse(text, runs) : widenText(text, runs);
 }
 
 const made = new Recent<string>(64);
 
 /** The prose of a document, made from its text (kept narrow or not) and runs (the most recently used kept). */
 export function proseFrom(owner: object, text: string | NarrowText, runs: ProseDiff): string {
-  return made.get(owner, () => (typeof text === "string" ? applyProse(text, runs) : applyProseNarrow(text, runs)));
+  return made.get(owner, () => applyProseTo(text, runs));
 }
