@@ -36,6 +36,15 @@ test("dates: year-less and relative dates are read against the document's date, 
   assert.equal(placeYear(1, 9, { year: 2016, month: 12, day: 28, published: false }), 2017);
 });
 
+test("dates: 'march', 'may', 'august' and 'mar' in lower case are words, not months, unless beside a day or a year", () => {
+  const found = (s: string) => dates(s).map((d) => d.text);
+  assert.deepEqual(found("The march began peacefully and they may march again."), []);
+  assert.deepEqual(found("An august body met in August; the march on 1 May went ahead."), ["August", "1 May"]);
+  assert.deepEqual(found("Nothing will mar the talks in March."), ["March"]);
+  // Written in lower case beside a number, they are still dates.
+  assert.deepEqual(found("Filed on 28 may 2017, heard on may 30 and on the 5th march."), ["28 may 2017", "may 30", "5th march"]);
+});
+
 test("dates: read without an anchor, a relative date is left out and noted, so that the sentence is read again with one", () => {
   const noted = (s: string) => {
     const notes = { relative: false };

@@ -26,6 +26,12 @@ const YEAR_AFTER_WORD = /\b(?:in|by|since|until|till|from|before|after|during|of
 const DATE_WORDS = new RegExp(`\\b(?:${MONTH_NAME}|${WEEKDAYS.join("|")}|yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)|this (?:week|month|year)|ago)\\b`, "i");
 const LEADING_WORDS = /^(?:(?:on|in|at|by|from|since|until|till|of|the|during|before|after|early|late|mid)\s+)+/i;
 const MIN_DATE_CHARS = /[\p{L}\d]/u;
+/**
+ * Month names that are everyday words in lower case: "the march began", "they may appeal", "an
+ * august body", "to mar". Written so, and not beside a day or a year ("28 may 2017", "may 28"),
+ * they are not months (chrono would read "the march" as March).
+ */
+const LOWER_CASE_HOMOGRAPH = /(?<!\d(?:st|nd|rd|th)?\s*)\b(?:march|may|august|mar)\b(?![.,]?\s*\d)/g;
 
 /** What a reading without an anchor left out: a relative date ("on Tuesday", "last month"), which only an anchor places. */
 export interface DateNotes {
@@ -111,6 +117,7 @@ function planSpan(text: string, from: number, to: number): SpanPlan {
     if (month) addHit(plan, m.index, m.index + m[0].length, { year: Number(m[3]), month, day: Number(m[1]), precision: "day" });
   }
   for (const [s, e] of plan.taken) plan.masked = plan.masked.slice(0, s) + " ".repeat(e - s) + plan.masked.slice(e);
+  plan.masked = plan.masked.replace(LOWER_CASE_HOMOGRAPH, (word) => " ".repeat(word.length));
   plan.windows = dateWindows(plan.masked);
   return plan;
 }
