@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decodeBytes } from "../../src/engine/ingest/decode";
 import { splitSentences } from "../../src/engine/ingest/sentences";
+import { simpleSentenceBreaks } from "../../src/engine/ingest/sentence-breaks";
 import { findClutter, isClutterShape } from "../../src/engine/ingest/clutter";
 import { markdownProse } from "../../src/engine/ingest/markdown";
 import { prepareDocument, withViews } from "../../src/engine/ingest/document";
@@ -248,4 +249,27 @@ test("text kept narrow: every Latin-1 character comes back as itself, C1 control
     assert.equal(widenText(narrow), text, `round ${round}`);
   }
   assert.ok(narrowed > 250, `${narrowed} of 300 texts kept narrow`);
+});
+
+test("sentence breaks scanned by UAX #29 are Intl.Segmenter's on its alphabet; other text is left to the segmenter", () => {
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  const reference = (t: string) => [...segmenter.segment(t)].map((s) => s.index).filter((i) => i > 0);
+  const breaks = (t: string) => simpleSentenceBreaks(t, 0, t.length);
+  // Each rule: "3.5" and "U.S" (SB6, SB7), "approx. 300 people" (SB8), "Wait!?" and "No. - yes" and
+  // "in 2015.; then" (SB8a), closing quotes and spaces kept with the sentence (SB9, SB10), a line end.
+  for (const t of ["It rose 3.5 per cent in the U.S. Then it fell.", "He said approx. 300 people came. They left.", "Wait!? No. - yes; fine. Done.", "It ended in 2015.; then more.", "“He left.” ’Twas late. (She stayed.) Next", "One line\nAnother. And\nthird"]) {
+    assert.deepEqual(breaks(t), reference(t), t);
+  }
+  assert.deepEqual(breaks("He left. She stayed."), [9]);
+  assert.deepEqual(simpleSentenceBreaks("__He left. She stayed.__", 2, 22), [11], "offsets in the whole text");
+  // Random strings over the alphabet, dense in the characters the rules turn on.
+  const alphabet = [..."abxABZ19...!? \t\u00a0\n\"'()[]\u2018\u2019\u201c\u201d,-:;\u2013\u2014#%éÉß×"];
+  const next = xorshift(23); // reproducible
+  for (let n = 0; n < 20_000; n++) {
+    let t = "";
+    for (let len = 1 + (next() % 16); len > 0; len--) t += alphabet[next() % alphabet.length];
+    assert.deepEqual(breaks(t), reference(t), JSON.stringify(t));
+  }
+  assert.equal(breaks("Суд состоится. Потом"), undefined, "Cyrillic: left to the segmenter");
+  assert.equal(breaks("A soft\u00adhyphen."), undefined, "a format character: left to the segmenter");
 });
