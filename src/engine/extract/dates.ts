@@ -31,7 +31,9 @@ const MIN_DATE_CHARS = /[\p{L}\d]/u;
  * august body", "to mar". Written so, and not beside a day or a year ("28 may 2017", "may 28"),
  * they are not months (chrono would read "the march" as March).
  */
-const LOWER_CASE_HOMOGRAPH = /(?<!\d(?:st|nd|rd|th)?\s*)\b(?:march|may|august|mar)\b(?![.,]?\s*\d)/g;
+const LOWER_CASE_HOMOGRAPH = /\b(?:march|may|august|mar)\b(?![.,]?\s*\d)/g;
+/** A day before such a word ("28 may", "the 5th march"): tested only where one is found. */
+const DAY_BEFORE = /\d(?:st|nd|rd|th)?\s*$/;
 
 /** What a reading without an anchor left out: a relative date ("on Tuesday", "last month"), which only an anchor places. */
 export interface DateNotes {
@@ -117,7 +119,7 @@ function planSpan(text: string, from: number, to: number): SpanPlan {
     if (month) addHit(plan, m.index, m.index + m[0].length, { year: Number(m[3]), month, day: Number(m[1]), precision: "day" });
   }
   for (const [s, e] of plan.taken) plan.masked = plan.masked.slice(0, s) + " ".repeat(e - s) + plan.masked.slice(e);
-  plan.masked = plan.masked.replace(LOWER_CASE_HOMOGRAPH, (word) => " ".repeat(word.length));
+  plan.masked = plan.masked.replace(LOWER_CASE_HOMOGRAPH, (word, at: number, masked: string) => (DAY_BEFORE.test(masked.slice(Math.max(0, at - 8), at)) ? word : " ".repeat(word.length)));
   plan.windows = dateWindows(plan.masked);
   return plan;
 }

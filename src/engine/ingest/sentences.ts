@@ -19,10 +19,19 @@ export function splitSentences(prose: string, blocks: Array<[number, number]>): 
     const pieces = segmentBlock(prose, from, to);
     for (const [s, e] of pieces) {
       const [ts, te] = trimRange(prose, s, e);
-      if (te > ts && /[\p{L}\p{N}]/u.test(prose.slice(ts, te))) sentences.push({ start: ts, end: te, block });
+      if (te > ts && hasLetterOrDigit(prose, ts, te)) sentences.push({ start: ts, end: te, block });
     }
   });
   return sentences;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
+
+/** Whether text[from, to) has a letter or a digit: searched in place, the piece not copied. */
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  LETTER_OR_DIGIT.lastIndex = from;
+  const m = LETTER_OR_DIGIT.exec(text);
+  return m !== null && m.index < to;
 }
 
 /** Intl.Segmenter slows down on very long blocks: those are cut at obvious sentence ends first. */
