@@ -64,24 +64,23 @@ function segmentBlock(prose: string, from: number, to: number): Array<[number, n
   const joined: Array<[number, number]> = [];
   for (const piece of raw) {
     const prev = joined[joined.length - 1];
-    // Only a piece that ends in a full stop may be joined to the next (most end otherwise: no copies made).
-    if (prev && endsWithFullStop(prose, prev[0], prev[1]) && shouldJoin(prose.slice(prev[0], prev[1]), prose.slice(piece[0], piece[1]))) prev[1] = piece[1];
+    if (prev && shouldJoin(prose, prev, piece)) prev[1] = piece[1];
     else joined.push([...piece]);
   }
   return joined.flatMap(([s, e]) => splitGlued(prose, s, e));
 }
 
-/** Whether text[from, to) ends in "." before any trailing white space. */
-function endsWithFullStop(text: string, from: number, to: number): boolean {
+/**
+ * Whether the piece `next` goes on the sentence text[from, to): after an abbreviation or an initial.
+ * Only a piece that ends in a full stop can be joined: that is looked at in place, and most
+ * pieces, which end otherwise, are not copied out.
+ */
+function shouldJoin(text: string, [from, to]: [number, number], next: [number, number]): boolean {
   let end = to;
   while (end > from && /\s/.test(text[end - 1]!)) end--;
-  return end > from && text.charCodeAt(end - 1) === 0x2e;
-}
-
-function shouldJoin(previous: string, next: string): boolean {
-  const prev = previous.trimEnd();
-  const nextStart = next.trimStart();
-  if (!prev.endsWith(".")) return false;
+  if (end === from || text.charCodeAt(end - 1) !== 0x2e) return false;
+  const prev = text.slice(from, end);
+  const nextStart = text.slice(next[0], next[1]).trimStart();
   if (/^[\p{Ll}\d]/u.test(nextStart)) return true; // "approx. 300", "Mr. smith" never start a sentence
   // The word before the full stop, found by a scan (a regex here backtracks on very long words).
   const lastWord = prev.slice(prev.lastIndexOf(" ") + 1, -1).replace(/^[^\p{L}]+/u, "").toLowerCase();
