@@ -7,16 +7,16 @@
 // written whole (to a temporary name, then renamed) so a crash never leaves half a cache.
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
+import { readAligned, serialiseAligned } from "./aligned-serialise";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 8;
+export const CACHE_FORMAT = 9;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -88,7 +88,12 @@ export class ReadingCache {
       return; // no cache yet
     }
     try {
-      const data = deserialize(bytes) as Persisted;
+      // A file of format 8 or before is a plain v8 serialisation (which starts with its version tag, 0xFF).
+      if (bytes[0] === 0xff) {
+        this.problem = "made by another version: rebuilt";
+        return;
+      }
+      const data = readAligned(bytes) as Persisted;
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
       else {
         const rows = fromColumns(data.entries) as unknown as Array<Entry & { path: string }>;
@@ -185,12 +190,21 @@ export class ReadingCache {
       const docColumns = docsToColumns(fresh.map(([, e]) => e.reading.doc));
       const rows = fresh.map(([path, e]) => ({ path, ...e, ...(e.reading.doc ? { reading: { ...e.reading, doc: undefined } } : {}) }));
       const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns, ...(analyses ? { analyses } : {}) };
-      writeFileSync(tmp, serialize(data));
+      writeParts(tmp, serialiseAligned(data));
       renameSync(tmp, join(this.dir, FILE));
       return undefined;
     } catch (error) {
       return (error as Error).message;
     }
+  }
+}
+
+function writeParts(path: string, parts: Uint8Array[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+  } finally {
+    closeSync(fd);
   }
 }
 

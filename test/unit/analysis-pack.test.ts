@@ -11,6 +11,7 @@ import type { Corpus } from "../../src/engine/index/corpus";
 import { checkDraft } from "../../src/engine/verify/check";
 import { conflictSummaries, searchSources } from "../../src/engine/verify/lookup";
 import { ReadingCache } from "../../src/host/reading-cache";
+import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
 
 // A corpus opened again from persisted analyses must be the corpus built anew: the same mentions,
 // contexts, entities, word rarity and word index, hence the same verdicts.
@@ -215,20 +216,25 @@ for (const dir of stories) {
   });
 }
 
-test("an index cache damaged halfway through its entries is set aside whole: no entry before the damage is taken", async () => {
-  const dir = stories[0]!;
+/** A cache folder holding the index cache of a story's sources; and the cache file. */
+async function savedCache(dir: string): Promise<{ cacheDir: string; file: string }> {
   const cacheDir = mkdtempSync(join(tmpdir(), "corroborate-damaged-"));
   const first = new ReadingCache(cacheDir).load();
   const read = first.wrap(async (path, bytes) => readSource(path, bytes));
   for (const [path, bytes] of files(dir)) await read(path, bytes);
   assert.equal(first.save(load(dir, { pack: true }).corpus()), undefined);
+  return { cacheDir, file: join(cacheDir, "corroborate-index.v8") };
+}
+
+test("an index cache damaged halfway through its entries is set aside whole: no entry before the damage is taken", async () => {
+  const dir = stories[0]!;
+  const { cacheDir, file } = await savedCache(dir);
   // The second entry loses its reading: the first decodes, the second does not.
-  const file = join(cacheDir, "corroborate-index.v8");
-  const data = deserialize(readFileSync(file)) as { entries: { shapes: string[][]; shapeOf: Int32Array } };
+  const data = readAligned(readFileSync(file)) as { entries: { shapes: string[][]; shapeOf: Int32Array } };
   const { shapes, shapeOf } = data.entries;
   shapes.push(shapes[shapeOf[1]!]!.filter((k) => k !== "reading"));
   shapeOf[1] = shapes.length - 1;
-  writeFileSync(file, serialize(data));
+  writeFileSync(file, Buffer.concat(serialiseAligned(data)));
 
   const damaged = new ReadingCache(cacheDir).load();
   assert.match(damaged.problem ?? "", /^unreadable/);

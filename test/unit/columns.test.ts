@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fromColumns, toColumns } from "../../src/host/columns";
+import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
 import { docsFromColumns, docsToColumns } from "../../src/host/persisted-docs";
 import { readSource } from "../../src/engine/source-set";
 import type { PreparedDocument } from "../../src/engine/ingest/document";
@@ -116,4 +117,22 @@ test("columns keep arrays of whole numbers as one typed array and give back plai
     assert.equal(Object.keys(columns.columns.v!)[0], values === lists ? "intLists" : "values");
   }
   assert.equal(Object.keys((fromColumns(kept(toColumns(holey.map((v) => ({ v }))))))[7]!.v as number[]).length, 2, "the hole stays a hole");
+});
+
+test("the cache's serialisation gives back what it was given, its typed arrays as views into the bytes read, none copied", () => {
+  const value = { odd: "x", ints: Int32Array.of(1, -2, 3), nested: { floats: Float64Array.of(0.5, -0), bytes: Uint8Array.of(7), big: BigInt64Array.of(-5n) }, list: [Uint16Array.of(9, 10), "y"], buffer: Buffer.from("abc") };
+  for (let pad = 0; pad < 8; pad++) {
+    const withPad = { ...value, odd: "x".repeat(pad) }; // moves the typed arrays about in the v8 part
+    const bytes = Buffer.concat(serialiseAligned(withPad));
+    const back = readAligned(bytes) as typeof value;
+    assert.deepEqual(back, withPad);
+    assert.ok(Buffer.isBuffer(back.buffer), "a Buffer stays a Buffer");
+    for (const view of [back.ints, back.nested.floats, back.nested.bytes, back.nested.big, back.list[0] as Uint16Array, back.buffer]) {
+      assert.equal(view.buffer, bytes.buffer, "a view into the bytes read");
+    }
+    assert.ok(Object.is(back.nested.floats[1], -0));
+  }
+  const bytes = Buffer.concat(serialiseAligned(value));
+  assert.throws(() => readAligned(bytes.subarray(0, bytes.length - 4)), /out of bounds|cut short/, "cut short");
+  assert.throws(() => readAligned(Buffer.from("not a cache at all")), /not a Corroborate cache file/);
 });
