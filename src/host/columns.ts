@@ -185,7 +185,7 @@ function valuesOf(column: Column): ArrayLike<unknown> {
   if ("floats" in column) return column.floats;
   if ("objects" in column) return fromColumns(column.objects);
   if ("int32s" in column) return cut(column.lengths, (from, to) => column.int32s.subarray(from, to));
-  if ("intLists" in column) return cut(column.lengths, (from, to) => Array.from(column.intLists.subarray(from, to)));
+  if ("intLists" in column) return cut(column.lengths, (from, to) => plainArrayOf(column.intLists, from, to));
   if ("strings" in column) return Array.from(column.ids, (id) => column.strings[id]);
   if ("joined" in column) return cut(column.lengths, (from, to) => column.joined.slice(from, to));
   return column.values;
@@ -202,3 +202,142 @@ function cut<T>(lengths: Int32Array, part: (from: number, to: number) => T): T[]
   return out;
 }
 
+
+/**
+ * The objects of some columns read by their place, each made when asked for (`fromColumns` makes
+ * them all at once): for a list read in parts, a document's part when it is first wanted.
+ */
+export interface RowReader {
+  /** The objects from `from` to `to` (not included), made anew. */
+  range(from: number, to: number): Plain[];
+}
+
+type Getter = (place: number) => unknown;
+
+/** Throws, as a damaged file, when the columns are not whole: what is read later must not fail then. */
+export function rowReader(c: Columns): RowReader {
+  checkColumns(c);
+  const at = objectReader(c);
+  return {
+    range(from, to) {
+      if (from < 0 || to > c.n || from > to) throw new RangeError(`objects ${from} to ${to} of ${c.n}`);
+      const out = new Array<Plain>(to - from);
+      for (let i = from; i < to; i++) out[i - from] = at(i);
+      return out;
+    },
+  };
+}
+
+/** Throws unless every column holds one value for each object that has its property. */
+function checkColumns(c: Columns): void {
+  const names = Object.keys(c.columns);
+  const counts = new Map(names.map((k) => [k, 0]));
+  const perShape = new Int32Array(c.shapes.length);
+  if (c.shapeOf.length !== c.n) throw new Error("damaged: shapes");
+  for (const shape of c.shapeOf) {
+    if (!(shape >= 0 && shape < c.shapes.length)) throw new Error("damaged: shapes");
+    perShape[shape]++;
+  }
+  c.shapes.forEach((keys, s) => keys.forEach((k) => counts.set(k, (counts.get(k) ?? NaN) + perShape[s]!)));
+  for (const [k, n] of counts) if (n !== countOf(c.columns[k])) throw new Error(`damaged: column ${k}`);
+}
+
+/** How many values a column holds (NaN: it is not whole). */
+function countOf(column: Column | undefined): number {
+  if (!column) return NaN;
+  if ("ints" in column) return column.ints.length;
+  if ("floats" in column) return column.floats.length;
+  if ("objects" in column) return checkColumns(column.objects), column.objects.n;
+  if ("int32s" in column) return sumOf(column.lengths) === column.int32s.length ? column.lengths.length : NaN;
+  if ("intLists" in column) return sumOf(column.lengths) === column.intLists.length ? column.lengths.length : NaN;
+  if ("strings" in column) return column.ids.every((id) => id >= 0 && id < column.strings.length) ? column.ids.length : NaN;
+  if ("joined" in column) return sumOf(column.lengths) === column.joined.length ? column.lengths.length : NaN;
+  return column.values.length;
+}
+
+function sumOf(lengths: Int32Array): number {
+  let sum = 0;
+  for (const n of lengths) {
+    if (n < 0) return NaN;
+    sum += n;
+  }
+  return sum;
+}
+
+/** Object `i` of the columns, made when asked for. */
+function objectReader(c: Columns): (i: number) => Plain {
+  const names = Object.keys(c.columns);
+  const index = new Map(names.map((k, i) => [k, i]));
+  const getters = names.map((k) => getterOf(c.columns[k]!));
+  // Where each object's value stands in each column: the object's own place when every object has every property.
+  const everyOneAll = c.shapes.length === 1 && c.shapes[0]!.length === names.length;
+  let places: Int32Array[] | undefined;
+  const makers = c.shapes.map((keys) => placeMakerOf(keys, keys.map((k) => index.get(k)!)));
+  return (i) => makers[c.shapeOf[i]!]!(getters, everyOneAll ? undefined : (places ??= placesOf(c, names.length, index)), i);
+}
+
+/** For each column, each object's place in it (-1: the object has no such property). */
+function placesOf(c: Columns, columns: number, index: Map<string, number>): Int32Array[] {
+  const places = Array.from({ length: columns }, () => new Int32Array(c.n).fill(-1));
+  const counts = new Int32Array(columns);
+  const shapeColumns = c.shapes.map((keys) => keys.map((k) => index.get(k)!));
+  for (let i = 0; i < c.n; i++) for (const j of shapeColumns[c.shapeOf[i]!]!) places[j]![i] = counts[j]!++;
+  return places;
+}
+
+type PlaceMaker = (getters: readonly Getter[], places: readonly Int32Array[] | undefined, i: number) => Plain;
+
+/** As `makerOf`, for one object by its place (names checked as there; never run as code). */
+function placeMakerOf(keys: readonly string[], columns: readonly number[]): PlaceMaker {
+  const place = (j: number) => `getters[${j}](places === undefined ? i : places[${j}][i])`;
+  if (keys.every((k) => IDENTIFIER.test(k) && k !== "__proto__")) {
+    const fields = keys.map((k, j) => `${k}: ${place(columns[j]!)}`);
+    return new Function("getters", "places", "i", `return { ${fields.join(", ")} };`) as PlaceMaker;
+  }
+  return (getters, places, i) => {
+    const o: Plain = {};
+    keys.forEach((k, j) => {
+      const column = columns[j]!;
+      Object.defineProperty(o, k, { value: getters[column]!(places === undefined ? i : places[column]![i]!), writable: true, enumerable: true, configurable: true });
+    });
+    return o;
+  };
+}
+
+/** A column's value at a place. */
+function getterOf(column: Column): Getter {
+  if ("ints" in column) return (p) => column.ints[p];
+  if ("floats" in column) return (p) => column.floats[p];
+  if ("objects" in column) return objectReader(column.objects);
+  if ("int32s" in column) {
+    const starts = startsOf(column.lengths);
+    return (p) => column.int32s.subarray(starts[p], starts[p + 1]);
+  }
+  if ("intLists" in column) {
+    const starts = startsOf(column.lengths);
+    return (p) => plainArrayOf(column.intLists, starts[p]!, starts[p + 1]!);
+  }
+  if ("strings" in column) return (p) => column.strings[column.ids[p]!];
+  if ("joined" in column) {
+    const starts = startsOf(column.lengths);
+    return (p) => column.joined.slice(starts[p], starts[p + 1]);
+  }
+  return (p) => column.values[p];
+}
+
+/**
+ * A plain array of the numbers from `from` to `to` (Array.from over a typed array took 20-40 ms
+ * for 10,000 short ones; this, a few).
+ */
+function plainArrayOf(numbers: Int32Array, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(numbers[k]!);
+  return out;
+}
+
+/** Where each part starts, by their lengths, and where the last ends. */
+export function startsOf(lengths: ArrayLike<number>): Float64Array {
+  const starts = new Float64Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) starts[i + 1] = starts[i]! + lengths[i]!;
+  return starts;
+}

@@ -243,3 +243,29 @@ test("an index cache damaged halfway through its entries is set aside whole: no 
   await again(path, bytes);
   assert.deepEqual([damaged.stats.reused, damaged.stats.read], [0, 1], "the first file is read anew, not taken from the damaged cache");
 });
+
+test("an index cache whose documents' lists or texts are damaged is set aside when loaded, not when a list is first read", async () => {
+  const { cacheDir, file } = await savedCache(stories[0]!);
+  const whole = readFileSync(file);
+  type Kept = { docColumns: { lengths: { dates: Int32Array }; texts: { lengths: Int32Array; where: Int8Array }; lists: { terms: { columns: { start: { ints: Int32Array } } } } } };
+  const damages: Array<[string, (data: Kept) => void]> = [
+    ["a document said to have one date more", (data) => void data.docColumns.lengths.dates[0]!++],
+    ["a text said to be one character longer", (data) => void data.docColumns.texts.lengths[0]!++],
+    ["a text said to be where no text is kept", (data) => void (data.docColumns.texts.where[0] = 3)],
+    ["a column of the terms one value short", (data) => void (data.docColumns.lists.terms.columns.start.ints = data.docColumns.lists.terms.columns.start.ints.slice(1))],
+  ];
+  for (const [what, damage] of damages) {
+    const data = readAligned(Buffer.from(whole)) as Kept; // a copy: what is read is views into it
+    damage(data);
+    writeFileSync(file, Buffer.concat(serialiseAligned(data)));
+    const damaged = new ReadingCache(cacheDir).load();
+    assert.match(damaged.problem ?? "", /^unreadable/, what);
+  }
+  writeFileSync(file, serialize({ format: 8 }));
+  assert.equal(new ReadingCache(cacheDir).load().problem, "made by another version: rebuilt", "a cache of the format before");
+  writeFileSync(file, whole.subarray(0, whole.length >> 1));
+  assert.match(new ReadingCache(cacheDir).load().problem ?? "", /^unreadable/, "a cache cut short");
+  writeFileSync(file, whole);
+  const sound = new ReadingCache(cacheDir).load();
+  assert.equal(sound.problem, undefined, "the file as written loads");
+});

@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { fromColumns, toColumns } from "../../src/host/columns";
+import { fromColumns, rowReader, toColumns } from "../../src/host/columns";
 import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
 import { docsFromColumns, docsToColumns } from "../../src/host/persisted-docs";
 import { readSource } from "../../src/engine/source-set";
-import type { PreparedDocument } from "../../src/engine/ingest/document";
+import { withViews, type PreparedDocument } from "../../src/engine/ingest/document";
 
 /** Through v8's serialisation, as the cache keeps them. */
 const kept = <T>(x: T): T => deserialize(serialize(x)) as T;
@@ -117,6 +117,47 @@ test("columns keep arrays of whole numbers as one typed array and give back plai
     assert.equal(Object.keys(columns.columns.v!)[0], values === lists ? "intLists" : "values");
   }
   assert.equal(Object.keys((fromColumns(kept(toColumns(holey.map((v) => ({ v }))))))[7]!.v as number[]).length, 2, "the hole stays a hole");
+});
+
+test("a row reader gives any range of the objects, as fromColumns gives them all, whatever their shapes", () => {
+  let seed = 5;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const list = Array.from({ length: 300 }, (_, i) => {
+    const o: Record<string, unknown> = { start: i };
+    if (next() % 2) o.value = next() % 3 ? { year: 2017, ...(next() % 2 ? { month: next() % 12 } : {}) } : { precision: "year" };
+    if (next() % 3 === 0) o.text = `text ${i}`;
+    if (next() % 4 === 0) o.table = Int32Array.of(i, -i);
+    return o;
+  });
+  const columns = kept(toColumns(list));
+  const all = fromColumns(columns);
+  const reader = rowReader(columns);
+  for (const [from, to] of [[0, 300], [0, 0], [17, 18], [120, 121], [250, 300], [299, 300], [3, 150]] as const) {
+    assert.deepEqual(shapes(reader.range(from, to)), shapes(all.slice(from, to)), `${from}-${to}`);
+  }
+  assert.throws(() => reader.range(290, 301), RangeError);
+});
+
+test("a prepared document from the cache makes each of its lists and its text when first read, and keeps them; one set is kept as set", () => {
+  const dir = join(__dirname, "..", "fixtures", "harbour", "sources");
+  const docs: PreparedDocument[] = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!);
+  // As a source set takes them: with their views (text, prose, names) given back.
+  const back = (docsFromColumns(kept(docsToColumns(docs))) as PreparedDocument[]).map(withViews);
+  const made = (o: object, k: string) => "value" in Object.getOwnPropertyDescriptor(o, k)!;
+  const textOwner = (d: PreparedDocument) => (d.narrowText ?? d) as unknown as object;
+  const textKey = (d: PreparedDocument) => (d.narrowText ? "base" : "text");
+  assert.ok(back.every((d) => !made(d, "dates") && !made(d, "quotes") && !made(textOwner(d), textKey(d))), "nothing made on loading");
+  const dates = back[1]!.dates;
+  assert.deepEqual(dates, docs[1]!.dates);
+  assert.equal(back[1]!.dates, dates, "made once, then kept");
+  assert.ok(!made(back[0]!, "dates") && !made(back[1]!, "terms"), "only the list read is made");
+  assert.equal(back[2]!.text, docs[2]!.text, "a text kept narrow");
+  assert.ok(!made(textOwner(back[1]!), textKey(back[1]!)));
+  assert.equal(back[1]!.text, docs[1]!.text, "a text kept as it is");
+  assert.ok(made(textOwner(back[2]!), textKey(back[2]!)) && !made(textOwner(back[0]!), textKey(back[0]!)), "only the text read is made");
+  back[0]!.quotes = [];
+  assert.deepEqual(back[0]!.quotes, [], "a list set stays set");
+  assert.deepEqual(Object.keys(back[0]!), Object.keys(docs[0]!), "in its own place among the properties");
 });
 
 test("the cache's serialisation gives back what it was given, its typed arrays as views into the bytes read, none copied", () => {
