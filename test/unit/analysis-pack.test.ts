@@ -7,7 +7,7 @@ import { deserialize, serialize } from "node:v8";
 import { readSource, SourceSet } from "../../src/engine/source-set";
 import type { PackedCorpus } from "../../src/engine/index/analysis-pack";
 import type { PostingsData } from "../../src/engine/index/postings";
-import type { Corpus } from "../../src/engine/index/corpus";
+import { Corpus } from "../../src/engine/index/corpus";
 import { checkDraft } from "../../src/engine/verify/check";
 import { conflictSummaries, searchSources } from "../../src/engine/verify/lookup";
 import { ReadingCache } from "../../src/host/reading-cache";
@@ -116,6 +116,24 @@ for (const dir of stories) {
     assert.ok(!changing.corpus().sources.some((s) => s.mentions.some((m) => m.value === "Zzyzx Persisted")));
   });
 
+  test(`a corpus opened from persisted analyses numbers its sources' sentences without reading them (${story})`, () => {
+    const packed = persisted(load(dir, { pack: true }).corpus());
+    let reads = 0;
+    const docs = files(dir).map(([path, bytes]) => {
+      const doc = readSource(path, bytes).doc!;
+      const sentences = doc.sentences;
+      Object.defineProperty(doc, "sentences", { get: () => (reads++, sentences), enumerable: true, configurable: true });
+      return doc;
+    });
+    const reopened = new Corpus(docs, { reuse: packed });
+    assert.equal(reads, 0, "no document's sentences read");
+    assert.deepEqual([...packed.sentences], docs.map((d) => d.sentences.length));
+    assert.equal(verdicts(reopened, dir), verdicts(load(dir).corpus(), dir));
+    const short = persisted(load(dir, { pack: true }).corpus());
+    short.sentences = short.sentences.slice(1);
+    assert.ok(!new Corpus(docs, { reuse: short }).sources.some((s) => "numbers" in s), "counts not of these sources: built anew");
+  });
+
   test(`damaged analyses that cannot be read are set aside: the corpus is built anew (${story})`, () => {
     const built = load(dir, { pack: true }).corpus();
     const damaged = persisted(built);
@@ -141,6 +159,7 @@ for (const dir of stories) {
     assert.deepEqual(lists(packed.values!.index.postings), lists(built.values!.index.postings), "the value index as a build makes it");
     assert.equal(packed.values!.index.size, built.values!.index.size);
     assert.deepEqual(packed.values!.counts, built.values!.counts);
+    assert.deepEqual(packed.sentences, built.sentences, "each source's sentences counted, the replaced one's new count");
     const fresh = new SourceSet();
     for (const [p, b] of files(dir)) fresh.upsert(p, p === path ? changed : b);
     const reopened = new SourceSet();

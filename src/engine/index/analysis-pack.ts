@@ -44,6 +44,8 @@ export interface PackedCorpus {
   words: WordIndexData;
   /** The value index, with the record ids a build gives, and how many values each source has. */
   values: { index: ValueIndexData; counts: Int32Array };
+  /** How many sentences each source has: a corpus taken from these analyses gives them their ids without reading them. */
+  sentences: Int32Array;
   strings: string[];
   sources: PackedSource[];
 }

@@ -123,7 +123,8 @@ export class Corpus {
     // Once a source was replaced in place, its new ids came last: the indexes are saved with the ids a build gives.
     const words = this.words.toData(this.version ? this.sentenceIds.inBuild().id : undefined);
     const values = { index: this.byContext.toData(this.version ? this.recordIds.inBuild() : undefined), counts: Int32Array.from(this.recordIds.counts()) };
-    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), words, values, strings: this.packer.strings, sources: this.packer.sources };
+    const sentences = Int32Array.from(this.sentenceIds.counts());
+    return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), words, values, sentences, strings: this.packer.strings, sources: this.packer.sources };
   }
 
   /**
@@ -189,15 +190,16 @@ export class Corpus {
     const source = packed.sources[index]!;
     checkPacked(source);
     this.sources[index] = new PackedSource(index, doc, lineMapOf(doc), source, analysisLater(packed, index, doc, this.entities));
-    this.addSentences(index, doc);
+    // Counted from the analyses: a document taken from a host's cache makes its sentences only when they are read.
+    this.sentenceIds.add(index, packed.sentences[index]!);
     forEachPackedEntity(source, this.entities.entities, (entity, place) => this.entityList(entity.id).pushPlace(index, place));
     this.recordIds.add(index, packed.values.counts[index]!);
   }
 
-  /** Gives the source's sentences their ids; with their classes, counts them for word rarity and indexes their words. */
-  private addSentences(index: number, doc: PreparedDocument, classes?: string[][]): void {
+  /** Gives the source's sentences their ids; with their classes, counts them for word rarity and indexes their words (unless counted elsewhere). */
+  private addSentences(index: number, doc: PreparedDocument, classes: string[][]): void {
     const first = this.sentenceIds.add(index, doc.sentences.length);
-    if (!classes || this.awaitingCounts) return;
+    if (this.awaitingCounts) return;
     const prose = doc.prose;
     doc.sentences.forEach((s, si) => {
       this.idf.addSentence(classes[si]!);
@@ -401,6 +403,7 @@ function recordsOf(index: number, doc: PreparedDocument, contexts: Map<Mention, 
 function fits(packed: PackedCorpus, docs: PreparedDocument[]): boolean {
   const values = packed.values;
   if (!packed.words || !values || values.counts.length !== docs.length || values.counts.reduce((sum, n) => sum + n, 0) !== values.index.size) return false;
+  if (packed.sentences?.length !== docs.length) return false;
   return packed.sources.length === docs.length && packed.paths.length === docs.length && docs.every((d, i) => d.meta.path === packed.paths[i]);
 }
 
