@@ -121,20 +121,28 @@ const namesMade = new Recent<NameCandidate[]>(2);
  * a cache are plain data again and need them given back (the properties are not copied).
  */
 export function withViews(doc: PreparedDocument): PreparedDocument {
-  if (doc.narrowText && !Object.getOwnPropertyDescriptor(doc, "text")) {
-    const narrow = doc.narrowText;
-    Object.defineProperty(doc, "text", { get: () => textFrom(doc, narrow), enumerable: false, configurable: true });
-  }
-  if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) {
-    const runs = doc.proseDiff;
-    // Made from the narrow text where there is one: the text itself is not made for it.
-    Object.defineProperty(doc, "prose", { get: () => proseFrom(doc, doc.narrowText ?? doc.text, runs), enumerable: false, configurable: true });
-  }
-  if (!Object.getOwnPropertyDescriptor(doc, "names")) {
-    Object.defineProperty(doc, "names", { get: () => namesMade.get(doc, () => unpackNames(doc.prose, doc.nameTable)), enumerable: false, configurable: true });
-  }
+  if (doc.narrowText && !Object.getOwnPropertyDescriptor(doc, "text")) Object.defineProperty(doc, "text", VIEWS.text);
+  if (doc.proseDiff && !Object.getOwnPropertyDescriptor(doc, "prose")) Object.defineProperty(doc, "prose", VIEWS.prose);
+  if (!Object.getOwnPropertyDescriptor(doc, "names")) Object.defineProperty(doc, "names", VIEWS.names);
   return doc;
 }
+
+/**
+ * The views' getters, the same for every document (a closure of its own for each gave each
+ * document hidden classes of its own: taking 10,000 documents from the cache took 100-135 ms).
+ */
+const VIEWS = {
+  text: { get: function (this: PreparedDocument) { return textFrom(this, this.narrowText!); }, enumerable: false, configurable: true },
+  // Made from the narrow text where there is one: the text itself is not made for it.
+  prose: { get: function (this: PreparedDocument) { return proseFrom(this, this.narrowText ?? this.text, this.proseDiff!); }, enumerable: false, configurable: true },
+  names: {
+    get: function (this: PreparedDocument) {
+      return namesMade.get(this, () => unpackNames(this.prose, this.nameTable));
+    },
+    enumerable: false,
+    configurable: true,
+  },
+} satisfies Record<string, PropertyDescriptor>;
 
 const DATE_WORD = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tomorrow|tonight|last|next|ago|this)/i;
 
