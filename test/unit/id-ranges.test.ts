@@ -17,3 +17,19 @@ test("id runs per source: a source given a new run leaves its old ids dead, and 
   assert.equal(build.size, 5);
   assert.deepEqual(Array.from({ length: ids.size }, (_, id) => build.id(id)), [0, 1, -1, -1, -1, 4, 2, 3]);
 });
+
+test("id runs past the room first kept: every id keeps its source and place as the room grows", () => {
+  const ids = new IdRanges();
+  const runs = [700, 500, 5000, 0, 3, 20000];
+  const firsts = runs.map((n, source) => ids.add(source, n));
+  assert.equal(ids.size, runs.reduce((a, b) => a + b, 0));
+  runs.forEach((n, source) => {
+    for (const k of [0, n >> 1, n - 1]) {
+      if (k < 0 || k >= n) continue;
+      assert.equal(ids.sourceOf(firsts[source]! + k), source);
+      assert.equal(ids.placeOf(firsts[source]! + k), k);
+    }
+  });
+  assert.equal(ids.placeOf(ids.size), -1, "an id not given");
+  assert.equal(ids.placeOf(-1), -1);
+});

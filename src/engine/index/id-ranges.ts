@@ -4,35 +4,46 @@
 // thousands of them).
 
 export class IdRanges {
-  /** Each id's source (a dead id's too). */
-  private readonly owner: number[] = [];
+  /**
+   * Each id's source (a dead id's too), in the first `size` places of a typed array that doubles
+   * when full (a plain array pushed to, an id at a time, took 40 ms of the 0.9 s opening 10,000
+   * sources again: 330,000 ids).
+   */
+  private owner = new Int32Array(1024);
+  private given = 0;
   /** Each source's current run. */
   private readonly first: number[] = [];
   private readonly count: number[] = [];
 
   /** How many ids were given (dead ones included). */
   get size(): number {
-    return this.owner.length;
+    return this.given;
   }
 
   /** Gives a source a run of `n` new ids (its earlier ones, if any, are dead from now); returns the first. */
   add(source: number, n: number): number {
-    const first = this.owner.length;
+    const first = this.given;
+    if (first + n > this.owner.length) {
+      const grown = new Int32Array(Math.max(2 * this.owner.length, first + n));
+      grown.set(this.owner.subarray(0, first));
+      this.owner = grown;
+    }
+    this.owner.fill(source, first, first + n);
+    this.given = first + n;
     this.first[source] = first;
     this.count[source] = n;
-    for (let k = 0; k < n; k++) this.owner.push(source);
     return first;
   }
 
-  /** The source an id was given to. */
+  /** The source an id was given to (an id given: see `size`). */
   sourceOf(id: number): number {
     return this.owner[id]!;
   }
 
   /** An id's place in its source's current run; -1 if it is dead (or was never given). */
   placeOf(id: number): number {
-    const source = this.owner[id];
-    if (source === undefined) return -1;
+    if (!(id >= 0 && id < this.given)) return -1;
+    const source = this.owner[id]!;
     const k = id - this.first[source]!;
     return k >= 0 && k < this.count[source]! ? k : -1;
   }
