@@ -104,15 +104,16 @@ export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | u
   }
   const textBytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const textStarts = startsOf(lengths);
-  // One getter for each property, shared by every document, which finds what to make by the place
-  // the object carries: a closure of its own for each document and property made the 10,000
-  // documents in 211 ms, these in 125 ms.
+  // One getter for each property, shared by every object, which finds what to make from the state
+  // the object carries (a closure of its own for each document and property made the 10,000
+  // documents in 211 ms, these in 125 ms). What it makes is kept in that state, and the property
+  // stays a getter: made a plain property again, each object took a hidden class of its own.
   const listGetters = Object.fromEntries(
-    LISTS.map((field) => [field, madeWhenRead(field, (i) => readers[field].range(starts[field][i]!, starts[field][i + 1]!))]),
+    LISTS.map((field, slot) => [field, madeWhenRead(slot, ({ place }) => readers[field].range(starts[field][place]!, starts[field][place + 1]!))]),
   ) as Record<ListField, PropertyDescriptor>;
-  const textGetter = (key: string) => madeWhenRead(key, (t) => textBytes.toString("latin1", textStarts[t]!, textStarts[t + 1]!));
-  const baseGetter = textGetter("base");
-  const ownTextGetter = textGetter("text");
+  const decode = ({ text }: State) => textBytes.toString("latin1", textStarts[text]!, textStarts[text + 1]!);
+  const baseGetter = madeWhenRead(BASE_SLOT, decode);
+  const ownTextGetter = madeWhenRead(TEXT_SLOT, decode);
   let text = 0;
   let at = 0;
   return Array.from(columns.orderOf, (order, i) => {
@@ -125,43 +126,56 @@ export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | u
       else if (TAKEN.has(k)) Object.defineProperty(doc, k, listGetters[k as ListField]);
       else doc[k] = rest[k];
     }
-    Object.defineProperty(doc, PLACE, { value: i });
+    const state: State = { place: i, text: -1, values: [NOT_MADE, NOT_MADE, NOT_MADE, NOT_MADE, NOT_MADE] };
+    Object.defineProperty(doc, STATE, { value: state });
     if (where[i] === NARROW_BASE) {
       const narrow = doc.narrowText as Plain;
       Object.defineProperty(narrow, "base", baseGetter);
-      Object.defineProperty(narrow, PLACE, { value: text++ });
+      Object.defineProperty(narrow, STATE, { value: { place: i, text: text++, values: [NOT_MADE] } satisfies State });
     } else if (where[i] === OWN_TEXT) {
       Object.defineProperty(doc, "text", ownTextGetter);
-      Object.defineProperty(doc, TEXT_PLACE, { value: text++ });
+      state.text = text++;
     }
     return doc as unknown as PreparedDocument;
   });
 }
 
 /**
- * Where an object made again stands: a document among all, a narrow text among the texts; a
- * document's own text among the texts. Not enumerable: not copied, not kept.
+ * What an object made again carries, hidden (not enumerable: not copied, not kept): its
+ * document's place among all, its text's among the texts (-1: none), and the values made so far.
  */
-const PLACE = Symbol("place");
-const TEXT_PLACE = Symbol("text place");
+interface State {
+  place: number;
+  text: number;
+  values: unknown[];
+}
+const STATE = Symbol("made when read");
+const NOT_MADE = Symbol("not made yet");
+/** Where each value is kept in `values`: a document's lists (as LISTS), then its own text; a narrow text's base. */
+const TEXT_SLOT = LISTS.length;
+const BASE_SLOT = 0;
 
-/**
- * A property, in the place it has, made when first read from the object's place (see PLACE) and
- * then kept as a plain one (as it is once set).
- */
-function madeWhenRead(key: string, make: (place: number) => unknown): PropertyDescriptor {
-  const settle = (owner: object, value: unknown) => Object.defineProperty(owner, key, { value, writable: true, enumerable: true, configurable: true });
-  const placeKey = key === "text" ? TEXT_PLACE : PLACE;
+/** A property made when first read, from the object's state, and kept there (as it is once set). */
+function madeWhenRead(slot: number, make: (state: State) => unknown): PropertyDescriptor {
   return {
-    get(this: Record<symbol, number>) {
-      const value = make(this[placeKey]!);
-      settle(this, value);
+    get(this: Record<symbol, State>) {
+      const state = this[STATE]!;
+      let value = state.values[slot];
+      if (value === NOT_MADE) state.values[slot] = value = make(state);
       return value;
     },
-    set(this: object, value: unknown) {
-      settle(this, value);
+    set(this: Record<symbol, State>, value: unknown) {
+      this[STATE]!.values[slot] = value;
     },
     enumerable: true,
     configurable: true,
   };
+}
+
+/** Whether a property given by `docsFromColumns` to be made when read (a list, a text, a narrow text's base) was made (or set). */
+export function madeYet(o: object, key: string): boolean {
+  const state = (o as Record<symbol, State | undefined>)[STATE];
+  if (!state) return true;
+  const slot = key === "base" ? BASE_SLOT : key === "text" ? TEXT_SLOT : LISTS.indexOf(key as ListField);
+  return state.values[slot] !== NOT_MADE;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fromColumns, rowReader, toColumns } from "../../src/host/columns";
 import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
-import { docsFromColumns, docsToColumns } from "../../src/host/persisted-docs";
+import { docsFromColumns, docsToColumns, madeYet } from "../../src/host/persisted-docs";
 import { readSource } from "../../src/engine/source-set";
 import { withViews, type PreparedDocument } from "../../src/engine/ingest/document";
 
@@ -143,7 +143,7 @@ test("a prepared document from the cache makes each of its lists and its text wh
   const docs: PreparedDocument[] = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!);
   // As a source set takes them: with their views (text, prose, names) given back.
   const back = (docsFromColumns(kept(docsToColumns(docs))) as PreparedDocument[]).map(withViews);
-  const made = (o: object, k: string) => "value" in Object.getOwnPropertyDescriptor(o, k)!;
+  const made = madeYet;
   const textOwner = (d: PreparedDocument) => (d.narrowText ?? d) as unknown as object;
   const textKey = (d: PreparedDocument) => (d.narrowText ? "base" : "text");
   assert.ok(back.every((d) => !made(d, "dates") && !made(d, "quotes") && !made(textOwner(d), textKey(d))), "nothing made on loading");
