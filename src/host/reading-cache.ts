@@ -7,11 +7,12 @@
 // written whole (to a temporary name, then renamed) so a crash never leaves half a cache.
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { readAligned, serialiseAligned } from "./aligned-serialise";
+import { readInParts } from "./read-in-parts";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
@@ -73,20 +74,20 @@ export class ReadingCache {
   constructor(private readonly dir: string) {}
 
   /** Loads the cache file, if there is one; a damaged or older one is set aside (and reported). */
-  load(): this {
+  async load(): Promise<this> {
     const start = performance.now();
-    this.loadFile();
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await readInParts(join(this.dir, FILE));
+    } catch {
+      // no cache yet
+    }
+    if (bytes) this.decode(bytes);
     this.stats.loadMs = performance.now() - start;
     return this;
   }
 
-  private loadFile(): void {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(this.dir, FILE));
-    } catch {
-      return; // no cache yet
-    }
+  private decode(bytes: Buffer): void {
     try {
       // A file of format 8 or before is a plain v8 serialisation (which starts with its version tag, 0xFF).
       if (bytes[0] === 0xff) {

@@ -58,13 +58,16 @@ test("sources sent many at once give the CLI's findings; the cache is written, r
     if (round === "damaged") writeFileSync(join(cacheDir, "corroborate-index.v8"), "garbage");
     const e = engine();
     try {
-      const problem = await e.request({ op: "reset", root: "r", cacheDir });
-      if (round === "damaged") assert.match(String(problem), /index cache .* is unreadable/);
-      else assert.equal(problem, null);
       const files = filesUnder(dir).filter((f) => !f.includes(".cache"));
       assert.ok(files.length > 64);
-      // As the extension sends them: all by their sizes and dates first, the bytes of those the cache does not know so.
-      const { unknown } = await e.request({ op: "known", root: "r", files: files.map((path) => ({ path, size: statSync(path).size, mtime: statSync(path).mtimeMs })) });
+      const resetting = e.request({ op: "reset", root: "r", cacheDir });
+      // As the extension sends them: all by their sizes and dates first, the bytes of those the
+      // cache does not know so. Sent before the cache is read: the worker has them wait for it.
+      const knowing = e.request({ op: "known", root: "r", files: files.map((path) => ({ path, size: statSync(path).size, mtime: statSync(path).mtimeMs })) });
+      const problem = await resetting;
+      if (round === "damaged") assert.match(String(problem), /index cache .* is unreadable/);
+      else assert.equal(problem, null);
+      const { unknown } = await knowing;
       assert.equal(unknown.length, round === "cached" ? 0 : files.length, `${round}: files to read`);
       await Promise.all(unknown.map((f) => e.request({ op: "upsert", root: "r", path: f, bytes: readFileSync(f) })));
       // As the extension does: the folder said indexed (the cache written, the corpus built from

@@ -178,11 +178,11 @@ test("the index cache gives its analyses back when the files are those they were
     const read = cache.wrap(async () => ({ list: [] }));
     for (const [path, bytes] of files(dir)) await read(path, path === change ? Buffer.concat([bytes, Buffer.from(" ")]) : bytes);
   };
-  const first = new ReadingCache(cacheDir).load();
+  const first = await new ReadingCache(cacheDir).load();
   await readAll(first);
   assert.equal(first.save(built), undefined);
 
-  const same = new ReadingCache(cacheDir).load();
+  const same = await new ReadingCache(cacheDir).load();
   await readAll(same);
   const packed = same.analyses();
   assert.ok(packed, "the same files: the analyses are given");
@@ -194,7 +194,7 @@ test("the index cache gives its analyses back when the files are those they were
   assert.equal(same.save(built), undefined);
   assert.equal(statSync(file).ino, before, "nothing changed: the file is not written again");
 
-  const changed = new ReadingCache(cacheDir).load();
+  const changed = await new ReadingCache(cacheDir).load();
   const edited = files(dir)[1]![0];
   await readAll(changed, edited);
   const earlier = changed.analyses();
@@ -203,12 +203,12 @@ test("the index cache gives its analyses back when the files are those they were
   assert.equal(changed.save(built), undefined);
   assert.notEqual(statSync(file).ino, before, "a file changed: the cache is written again");
 
-  const fewer = new ReadingCache(cacheDir).load();
+  const fewer = await new ReadingCache(cacheDir).load();
   const read = fewer.wrap(async () => ({ list: [] }));
   for (const [path, bytes] of files(dir).slice(1)) await read(path, bytes);
   assert.equal(fewer.analyses(), undefined, "a file gone: not given");
 
-  const more = new ReadingCache(cacheDir).load();
+  const more = await new ReadingCache(cacheDir).load();
   await readAll(more, edited);
   await more.wrap(async () => ({ list: [] }))(join(dir, "sources", "added.txt"), Buffer.from("An added source."));
   assert.equal(more.analyses(), undefined, "a file added: not given");
@@ -238,7 +238,7 @@ for (const dir of stories) {
 /** A cache folder holding the index cache of a story's sources; and the cache file. */
 async function savedCache(dir: string): Promise<{ cacheDir: string; file: string }> {
   const cacheDir = mkdtempSync(join(tmpdir(), "corroborate-damaged-"));
-  const first = new ReadingCache(cacheDir).load();
+  const first = await new ReadingCache(cacheDir).load();
   const read = first.wrap(async (path, bytes) => readSource(path, bytes));
   for (const [path, bytes] of files(dir)) await read(path, bytes);
   assert.equal(first.save(load(dir, { pack: true }).corpus()), undefined);
@@ -255,7 +255,7 @@ test("an index cache damaged halfway through its entries is set aside whole: no 
   shapeOf[1] = shapes.length - 1;
   writeFileSync(file, Buffer.concat(serialiseAligned(data)));
 
-  const damaged = new ReadingCache(cacheDir).load();
+  const damaged = await new ReadingCache(cacheDir).load();
   assert.match(damaged.problem ?? "", /^unreadable/);
   const again = damaged.wrap(async () => ({ list: [] }));
   const [path, bytes] = files(dir)[0]!;
@@ -277,14 +277,14 @@ test("an index cache whose documents' lists or texts are damaged is set aside wh
     const data = readAligned(Buffer.from(whole)) as Kept; // a copy: what is read is views into it
     damage(data);
     writeFileSync(file, Buffer.concat(serialiseAligned(data)));
-    const damaged = new ReadingCache(cacheDir).load();
+    const damaged = await new ReadingCache(cacheDir).load();
     assert.match(damaged.problem ?? "", /^unreadable/, what);
   }
   writeFileSync(file, serialize({ format: 8 }));
-  assert.equal(new ReadingCache(cacheDir).load().problem, "made by another version: rebuilt", "a cache of the format before");
+  assert.equal((await new ReadingCache(cacheDir).load()).problem, "made by another version: rebuilt", "a cache of the format before");
   writeFileSync(file, whole.subarray(0, whole.length >> 1));
-  assert.match(new ReadingCache(cacheDir).load().problem ?? "", /^unreadable/, "a cache cut short");
+  assert.match((await new ReadingCache(cacheDir).load()).problem ?? "", /^unreadable/, "a cache cut short");
   writeFileSync(file, whole);
-  const sound = new ReadingCache(cacheDir).load();
+  const sound = await new ReadingCache(cacheDir).load();
   assert.equal(sound.problem, undefined, "the file as written loads");
 });

@@ -12,6 +12,8 @@ import type { Answer, Envelope, Replies, Request } from "./protocol";
 interface Root {
   set: SourceSet;
   cache?: ReadingCache;
+  /** Settled once the folder's cache file is read (its file read off this thread): the folder's requests wait for it. */
+  cacheLoaded: Promise<unknown>;
   /** Requests of this folder, applied one after another. */
   queue: Promise<unknown>;
 }
@@ -23,7 +25,7 @@ const indexing = new Set<string>();
 
 function rootFor(key: string): Root {
   let root = roots.get(key);
-  if (!root) roots.set(key, (root = { set: new SourceSet(), queue: Promise.resolve() }));
+  if (!root) roots.set(key, (root = { set: new SourceSet(), cacheLoaded: Promise.resolve(), queue: Promise.resolve() }));
   return root;
 }
 
@@ -88,28 +90,33 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
 
 function answer(request: Request): Promise<unknown> {
   if (request.op === "reset") {
-    const root: Root = { set: new SourceSet({ pack: Boolean(request.cacheDir) }), queue: Promise.resolve() };
-    if (request.cacheDir) root.cache = new ReadingCache(request.cacheDir).load();
+    const cacheDir = request.cacheDir;
+    const root: Root = { set: new SourceSet({ pack: Boolean(cacheDir) }), cacheLoaded: Promise.resolve(), queue: Promise.resolve() };
     roots.set(request.root, root);
     indexing.add(request.root);
-    return Promise.resolve(root.cache?.problem ? `the index cache in ${request.cacheDir} is ${root.cache.problem}` : null);
+    if (!cacheDir) return Promise.resolve(null);
+    const loaded = new ReadingCache(cacheDir).load().then((cache) => (root.cache = cache));
+    root.cacheLoaded = root.queue = loaded.catch(() => undefined);
+    return loaded.then((cache) => (cache.problem ? `the index cache in ${cacheDir} is ${cache.problem}` : null));
   }
   const root = rootFor(request.root);
   if (request.op === "known") {
     // Unchanged since the cache was saved (same size and date): their prepared documents join the corpus in their turn, unread.
-    const unknown: string[] = [];
-    const cached: Array<[string, SourceReading]> = [];
-    for (const file of request.files) {
-      const reading = root.cache?.unchanged(file);
-      if (reading) cached.push([file.path, reading]);
-      else unknown.push(file.path);
-    }
-    const taken = root.queue.then(() => ({ problems: cached.flatMap(([path, reading]) => root.set.accept(path, reading)), unknown }));
+    const taken = root.queue.then(() => {
+      const unknown: string[] = [];
+      const cached: Array<[string, SourceReading]> = [];
+      for (const file of request.files) {
+        const reading = root.cache?.unchanged(file);
+        if (reading) cached.push([file.path, reading]);
+        else unknown.push(file.path);
+      }
+      return { problems: cached.flatMap(([path, reading]) => root.set.accept(path, reading)), unknown };
+    });
     root.queue = taken.catch(() => undefined);
     return taken;
   }
-  // A source starts being prepared at once; it joins the corpus in its turn.
-  const reading = request.op === "upsert" ? read(root, request.path, request.bytes) : undefined;
+  // A source starts being prepared at once (once the cache is read: it may know it); it joins the corpus in its turn.
+  const reading = request.op === "upsert" ? root.cacheLoaded.then(() => read(root, request.path, request.bytes)) : undefined;
   const done = root.queue.then(async () => (reading ? root.set.accept((request as { path: string }).path, await reading) : handle(root, request)));
   root.queue = done.catch(() => undefined);
   return done;
