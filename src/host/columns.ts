@@ -10,9 +10,10 @@
 // JavaScript each: one Int32Array of them all is read at once, and each made again as a view into
 // it; arrays of whole numbers likewise, made again as arrays. Strings are read one by one: a
 // column of short strings that repeat (a term's kind, unit, a date's precision) keeps each
-// distinct one once; a column of one-byte strings (the documents' texts) is kept as one string,
-// cut again into its parts. Views and parts keep the whole alive: a document replaced later
-// leaves its part of it (at most the size of the texts) until every document loaded with it is.
+// distinct one once; a column of one-byte strings (the files' paths) is kept as one string, cut
+// again into its parts. Views and parts keep the whole alive: a document replaced later leaves
+// its part of it until every document loaded with it is (the documents' texts are kept apart:
+// see persisted-docs).
 
 export interface Columns {
   /** How many objects. */
@@ -158,50 +159,48 @@ type Maker = (lists: ReadonlyArray<ArrayLike<unknown>>, cursors: Int32Array) => 
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/**
- * Makes the objects of one shape: each takes the next value of each of its columns. Where the
- * property names are plain identifiers, through an object literal compiled for the shape: the
- * documents' 390,000 objects at 10,000 sources took 114-197 ms made a property at a time, with
- * names only known when run, and 55-163 ms this way. The names are checked, never run as code.
- */
+/** Makes the objects of one shape: each takes the next value of each of its columns. */
 function makerOf(keys: readonly string[], columns: readonly number[]): Maker {
+  return shapeMaker(keys, columns, ["lists", "cursors"], (c) => `lists[${c}][cursors[${c}]++]`, (c, lists, cursors) => lists[c]![cursors[c]!++]);
+}
+
+/**
+ * A maker of objects of one shape, the value of each property taken from its column as `code`
+ * (the source of an expression over `params`) or `value` says. Where the property names are plain
+ * identifiers, through an object literal compiled for the shape: the documents' 390,000 objects
+ * at 10,000 sources took 114-197 ms made a property at a time, with names only known when run,
+ * and 55-163 ms this way. The names are checked, never run as code.
+ */
+function shapeMaker<A extends unknown[]>(keys: readonly string[], columns: readonly number[], params: string[], code: (column: number) => string, value: (column: number, ...args: A) => unknown): (...args: A) => Plain {
   if (keys.every((k) => IDENTIFIER.test(k) && k !== "__proto__")) {
-    const fields = keys.map((k, j) => `${k}: lists[${columns[j]}][cursors[${columns[j]}]++]`);
-    return new Function("lists", "cursors", `return { ${fields.join(", ")} };`) as Maker;
+    const fields = keys.map((k, j) => `${k}: ${code(columns[j]!)}`);
+    return new Function(...params, `return { ${fields.join(", ")} };`) as (...args: A) => Plain;
   }
-  return (lists, cursors) => {
+  return (...args) => {
     const o: Plain = {};
     keys.forEach((k, j) => {
-      const column = columns[j]!;
       // An own "__proto__" (from JSON) stays a property, as given, and does not set the prototype.
-      Object.defineProperty(o, k, { value: lists[column]![cursors[column]!++], writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(o, k, { value: value(columns[j]!, ...args), writable: true, enumerable: true, configurable: true });
     });
     return o;
   };
 }
 
+/**
+ * A column's values. Typed arrays among them are views into the one read: a view sent to another
+ * thread takes the whole buffer with it (see index/word-counts).
+ */
 function valuesOf(column: Column): ArrayLike<unknown> {
   if ("ints" in column) return column.ints;
   if ("floats" in column) return column.floats;
   if ("objects" in column) return fromColumns(column.objects);
-  if ("int32s" in column) return cut(column.lengths, (from, to) => column.int32s.subarray(from, to));
-  if ("intLists" in column) return cut(column.lengths, (from, to) => plainArrayOf(column.intLists, from, to));
-  if ("strings" in column) return Array.from(column.ids, (id) => column.strings[id]);
-  if ("joined" in column) return cut(column.lengths, (from, to) => column.joined.slice(from, to));
-  return column.values;
-}
-
-/**
- * The parts of a whole, by their lengths. Typed arrays are views into the one read: a view sent
- * to another thread takes the whole buffer with it (see index/word-counts).
- */
-function cut<T>(lengths: Int32Array, part: (from: number, to: number) => T): T[] {
-  const out = new Array<T>(lengths.length);
-  let at = 0;
-  for (let i = 0; i < lengths.length; i++) out[i] = part(at, (at += lengths[i]!));
+  if ("values" in column) return column.values;
+  const n = "ids" in column ? column.ids.length : column.lengths.length;
+  const get = getterOf(column);
+  const out = new Array<unknown>(n);
+  for (let p = 0; p < n; p++) out[p] = get(p);
   return out;
 }
-
 
 /**
  * The objects of some columns read by their place, each made when asked for (`fromColumns` makes
@@ -287,21 +286,15 @@ function placesOf(c: Columns, columns: number, index: Map<string, number>): Int3
 
 type PlaceMaker = (getters: readonly Getter[], places: readonly Int32Array[] | undefined, i: number) => Plain;
 
-/** As `makerOf`, for one object by its place (names checked as there; never run as code). */
+/** As `makerOf`, for one object by its place. */
 function placeMakerOf(keys: readonly string[], columns: readonly number[]): PlaceMaker {
-  const place = (j: number) => `getters[${j}](places === undefined ? i : places[${j}][i])`;
-  if (keys.every((k) => IDENTIFIER.test(k) && k !== "__proto__")) {
-    const fields = keys.map((k, j) => `${k}: ${place(columns[j]!)}`);
-    return new Function("getters", "places", "i", `return { ${fields.join(", ")} };`) as PlaceMaker;
-  }
-  return (getters, places, i) => {
-    const o: Plain = {};
-    keys.forEach((k, j) => {
-      const column = columns[j]!;
-      Object.defineProperty(o, k, { value: getters[column]!(places === undefined ? i : places[column]![i]!), writable: true, enumerable: true, configurable: true });
-    });
-    return o;
-  };
+  return shapeMaker(
+    keys,
+    columns,
+    ["getters", "places", "i"],
+    (c) => `getters[${c}](places === undefined ? i : places[${c}][i])`,
+    (c, getters: readonly Getter[], places: readonly Int32Array[] | undefined, i: number) => getters[c]!(places === undefined ? i : places[c]![i]!),
+  );
 }
 
 /** A column's value at a place. */

@@ -12,7 +12,7 @@ import type { Answer, Envelope, Replies, Request } from "./protocol";
 interface Root {
   set: SourceSet;
   cache?: ReadingCache;
-  /** Settled once the folder's cache file is read (its file read off this thread): the folder's requests wait for it. */
+  /** Settled once the folder's cache is loaded: the folder's requests wait for it. */
   cacheLoaded: Promise<unknown>;
   /** Requests of this folder, applied one after another. */
   queue: Promise<unknown>;
@@ -95,9 +95,9 @@ function answer(request: Request): Promise<unknown> {
     roots.set(request.root, root);
     indexing.add(request.root);
     if (!cacheDir) return Promise.resolve(null);
-    // Read in this thread, not in parts by libuv's threads: with both cores taking the memory, the
-    // extension host's event loop (this process's main thread) was held up 65-112 ms opening
-    // 10,000 sources again (four runs), against 26-54 ms read in one part.
+    // Read whole in this thread, not in parts by libuv's threads: with both cores taking the
+    // memory, the extension host's event loop (this process's main thread) was held up 65-112 ms
+    // opening 10,000 sources again (four runs), against 28-45 ms so (three).
     const loaded = new ReadingCache(cacheDir).load("in this thread").then((cache) => (root.cache = cache));
     root.cacheLoaded = root.queue = loaded.catch(() => undefined);
     return loaded.then((cache) => (cache.problem ? `the index cache in ${cacheDir} is ${cache.problem}` : null));
