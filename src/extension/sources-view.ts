@@ -4,7 +4,7 @@ import * as vscode from "vscode";
 import type { Finding } from "../engine/index";
 import type { Checker } from "./checker";
 import type { WorkspaceSources } from "./workspace-sources";
-import type { SourceSummary } from "./worker/protocol";
+import type { SourceSummary } from "./worker/packed-sources";
 import { LineMap } from "../engine/ingest/lines";
 
 type Node = { kind: "source"; source: SourceSummary } | { kind: "claim"; finding: Finding; text: string; uri: vscode.Uri; line: number };

@@ -28,7 +28,7 @@ export class StatusBar implements vscode.Disposable {
     const state = this.checker.state(editor.document.uri);
     const red = state?.findings.filter((f) => f.severity === "error").length ?? 0;
     const amber = state?.findings.filter((f) => f.kind === "disputed").length ?? 0;
-    const n = summary.sources.length;
+    const n = summary.count;
     this.item.text = `$(checklist) Corroborate: ${n} source${n === 1 ? "" : "s"} · ${red} ✗ ${amber} ⚠`;
     this.item.tooltip = `${red} red finding${red === 1 ? "" : "s"}, ${amber} point${amber === 1 ? "" : "s"} where the sources disagree${summary.problems.length ? `\n${summary.problems.length} source problem(s): see the Corroborate output` : ""}\nClick for the fact-check report`;
     this.item.backgroundColor = red ? new vscode.ThemeColor("statusBarItem.errorBackground") : amber ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;

@@ -5,7 +5,7 @@ import * as vscode from "vscode";
 import { createHash } from "node:crypto";
 import * as path from "node:path";
 import type { EngineClient } from "./engine-client";
-import type { CorpusSummary } from "./worker/protocol";
+import { folderSummary, type FolderSummary } from "./worker/packed-sources";
 import { readSettings } from "./settings";
 
 /** Files sent to the engine at once while a folder is indexed. */
@@ -13,7 +13,7 @@ const SENDING_AT_ONCE = 16;
 
 export class WorkspaceSources implements vscode.Disposable {
   private readonly watchers: vscode.Disposable[] = [];
-  private readonly summaries = new Map<string, CorpusSummary>();
+  private readonly summaries = new Map<string, FolderSummary>();
   private readonly ready = new Map<string, Promise<void>>();
   /** The source paths indexed for each folder, to drop them when a folder above them goes. */
   private readonly indexed = new Map<string, Set<string>>();
@@ -40,7 +40,7 @@ export class WorkspaceSources implements vscode.Disposable {
     return readSettings(folder).sources.some((glob) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) > 0);
   }
 
-  summary(folder: vscode.WorkspaceFolder): CorpusSummary | undefined {
+  summary(folder: vscode.WorkspaceFolder): FolderSummary | undefined {
     return this.summaries.get(folder.uri.toString());
   }
 
@@ -187,9 +187,9 @@ export class WorkspaceSources implements vscode.Disposable {
   }
 
   private async refreshSummary(folder: vscode.WorkspaceFolder): Promise<void> {
-    const summary = await this.engine.request({ op: "summary", root: folder.uri.toString() });
+    const summary = folderSummary(await this.engine.request({ op: "summary", root: folder.uri.toString() }));
     this.summaries.set(folder.uri.toString(), summary);
-    if (!summary.sources.length) this.output.appendLine(`${folder.name}: no sources found (setting corroborate.sources: ${readSettings(folder).sources.join(", ")})`);
+    if (!summary.count) this.output.appendLine(`${folder.name}: no sources found (setting corroborate.sources: ${readSettings(folder).sources.join(", ")})`);
     this.changed.fire(folder);
   }
 

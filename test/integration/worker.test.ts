@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { unpackSources } from "../../src/extension/worker/packed-sources";
 import type { Answer, Replies, Request } from "../../src/extension/worker/protocol";
 import { main } from "../../src/cli/main";
 import { PreparePool } from "../../src/host/prepare-pool";
@@ -75,7 +76,7 @@ test("sources sent many at once give the CLI's findings; the cache is written, r
       assert.equal(await e.request({ op: "persist", root: "r" }), null);
       assert.ok(existsSync(join(cacheDir, "corroborate-index.v8")));
       const summary = await e.request({ op: "summary", root: "r" });
-      assert.equal(summary.sources.length, files.length);
+      assert.deepEqual(unpackSources(summary.sources).map((s) => s.path).sort(), [...files].sort());
       const { findings } = await e.request({ op: "check", root: "r", path: draftPath, text: draft, citationStyle: "footnote" });
       assert.equal(JSON.stringify(findings), expected, `${round}: the worker's findings are the CLI's`);
     } finally {

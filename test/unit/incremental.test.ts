@@ -26,7 +26,9 @@ function verdicts(set: SourceSet, dir: string, drafts: string[]): string {
   const corpus = set.corpus();
   const checks = drafts.map((d) => checkDraft(corpus, d, readFileSync(join(dir, d), "utf8")).findings);
   const search = ["court", "fire", "sentenced"].map((q) => searchSources(corpus, q));
-  return JSON.stringify({ checks, conflicts: conflictSummaries(corpus), search });
+  // The counts the summary of a folder gives, without making the sources' lists.
+  assert.deepEqual(corpus.sentenceCounts(), corpus.sources.map((s) => s.doc.sentences.length));
+  return JSON.stringify({ checks, conflicts: conflictSummaries(corpus), search, sentences: corpus.sentenceCounts() });
 }
 
 /** A change that touches no name: one common word swapped for another the corpus also uses. */

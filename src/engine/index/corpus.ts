@@ -112,6 +112,11 @@ export class Corpus {
     this.takeCounts(countWords(this.sources.map((s) => countingSource(s.doc))));
   }
 
+  /** How many sentences each source has, in source order (without making any source's list of them). */
+  sentenceCounts(): readonly number[] {
+    return this.sentenceIds.counts();
+  }
+
   /** Every value of the corpus, in source order (made whole on first request: the conflicts want them all). */
   get values(): ValueRecord[] {
     return (this.valueList ??= this.sources.flatMap((_, i) => this.valuesOf(i)));

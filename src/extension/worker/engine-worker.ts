@@ -8,6 +8,7 @@ import { defaultSize, PreparePool } from "../../host/prepare-pool";
 import { counterFor } from "../../host/count-thread";
 import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
+import { packSources } from "./packed-sources";
 
 interface Root {
   set: SourceSet;
@@ -69,11 +70,14 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
     }
     case "summary": {
       const corpus = set.corpus();
+      const sentences = corpus.sentenceCounts();
       return {
-        sources: corpus.sources.map((s) => {
-          const m = s.doc.meta;
-          return { path: m.path, title: m.title, sentences: s.doc.sentences.length, ...(m.outlet ? { outlet: m.outlet } : {}), ...(m.date ? { date: formatDate(m.date) } : {}) };
-        }),
+        sources: packSources(
+          corpus.sources.map((s, i) => {
+            const m = s.doc.meta;
+            return { path: m.path, title: m.title, sentences: sentences[i]!, ...(m.outlet ? { outlet: m.outlet } : {}), ...(m.date ? { date: formatDate(m.date) } : {}) };
+          }),
+        ),
         problems: set.allProblems(),
       };
     }

@@ -1,18 +1,6 @@
 // Messages between the extension and the engine worker. Everything is plain data.
 import type { CitationStyle, ConflictSummary, Evidence, Finding, Mention, Problem } from "../../engine/index";
-
-export interface SourceSummary {
-  path: string;
-  title: string;
-  outlet?: string;
-  date?: string;
-  sentences: number;
-}
-
-export interface CorpusSummary {
-  sources: SourceSummary[];
-  problems: Problem[];
-}
+import type { CorpusSummary } from "./packed-sources";
 
 export interface CheckReply {
   findings: Finding[];
@@ -41,6 +29,7 @@ export interface Replies {
   /** What was wrong with the sources taken from the cache, and the paths of those whose bytes must be sent. */
   known: { problems: Problem[]; unknown: string[] };
   remove: null;
+  /** The folder's sources, packed (see packed-sources), and its problems. */
   summary: CorpusSummary;
   check: CheckReply;
   search: Evidence[];
