@@ -203,3 +203,25 @@ test("dates: a source's full date also says its month and year; a month never sa
   // The sources say the case was opened in June 2019, not on which day.
   assert.notEqual(at("The Anti-Corruption Bureau opened the case on 14 June 2019.", "14 June 2019"), "supported");
 });
+
+test("many sources that disagree: the message names the first few, says how many more, and offers as many fixes", () => {
+  // Eight sources, eight different sentences for one man: more than a message can list.
+  const sources = [2, 3, 4, 5, 6, 7, 8, 9].map((n, i) => ({ path: `/s/report-${i}.md`, text: `# Report ${i}\n\nA court in Shymkent sentenced the oil worker Amin Eleusinov to ${n} years in prison for embezzlement, his lawyer said.\n` }));
+  const corpus = Corpus.fromFiles(sources);
+  const named = (message: string) => (message.match(/ gives /g) ?? []).length;
+  const wrong = "A court in Shymkent sentenced the oil worker Amin Eleusinov to 15 years in prison for embezzlement.";
+  const f = verdict(checkDraft(corpus, "d.md", wrong).findings, wrong, "15 years")!;
+  assert.equal(f.code, "figure.mismatch");
+  assert.match(f.message, /^15 years: the sources give 8 different figures \(.*; and 3 other sources\)$/);
+  assert.equal(named(f.message), 5);
+  assert.equal(f.fixes.length, 5);
+  // Six sources give the draft's figure, two another: both sides are among the sources named.
+  const sides = Corpus.fromFiles([4, 4, 4, 4, 4, 4, 2, 3].map((n, i) => ({ path: `/s/report-${i}.md`, text: sources[0]!.text.replace("2 years", `${n} years`) })));
+  const disputed = "A court in Shymkent sentenced the oil worker Amin Eleusinov to 4 years in prison for embezzlement.";
+  const d = verdict(checkDraft(sides, "d.md", disputed).findings, disputed, "4 years")!;
+  assert.equal(d.code, "figure.disputed");
+  assert.equal(named(d.message), 5);
+  assert.match(d.message, /; and 3 other sources$/);
+  assert.match(d.message, /gives 4 years/);
+  assert.match(d.message, /gives [23] years/);
+});

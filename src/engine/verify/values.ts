@@ -25,6 +25,12 @@ const CANDIDATES = 150;
 const DISPUTE_MIN = 0.2;
 /** How much more alike a contradicting context must be than a supporting one to win over it. */
 const OUTWEIGH = 1.75;
+/**
+ * Values, and sources, named in a message at most: the likeliest, the hover's quotes and the
+ * quick fixes showing the same. Forty sources that disagree make a list nobody reads (a message
+ * of 15,000 characters, and a menu of 39 fixes, on the benchmark's draft).
+ */
+const LISTED = 5;
 
 interface Scored {
   record: ValueRecord;
@@ -61,14 +67,16 @@ export function checkValue(corpus: Corpus, value: Mention, context: ValueContext
     if (!context.persons.length && people.size > 1) {
       const records = alongside.map((s) => s.record);
       const evidence = evidenceOfRecords(corpus, records);
-      return finding(value.start, value.end, "unsupported", value.date ? "date.unsupported" : "figure.unsupported", `${shown}: the sources give ${listValues(distinctValues(records.map((r) => r.mention)))}, each for someone else; the draft does not say whose this is`, evidence);
+      return finding(value.start, value.end, "unsupported", value.date ? "date.unsupported" : "figure.unsupported", `${shown}: the sources give ${sayValues(likeliestValues(records.map((r) => r.mention)))}, each for someone else; the draft does not say whose this is`, evidence);
     }
     const records = withDissent(corpus, value, alongside.map((s) => s.record), scored);
     const evidence = evidenceOfRecords(corpus, records);
-    const values = distinctValues(records.map((r) => r.mention));
+    const values = likeliestValues(records.map((r) => r.mention));
     const fixes: Fix[] = values.map((v) => replaceFix(value.start, value.end, replacementText(value, v)));
     const code = value.date ? "date.mismatch" : "figure.mismatch";
-    const message = `${shown}: the sources give ${listValues(values)} (${describeSides(corpus, records)})`;
+    // Past LISTED values, how many there are: the sources named after it say which (and the fixes offer the likeliest).
+    const given = values.distinct > values.length ? howMany(values) : listValues(values);
+    const message = `${shown}: the sources give ${given} (${describeSides(corpus, records)})`;
     return finding(value.start, value.end, "contradicted", code, message, evidence, fixes);
   }
 
@@ -122,7 +130,7 @@ function supportedOrDisputed(corpus: Corpus, value: Mention, supports: Scored[],
     .map((o) => o.record);
   if (dissenting.length) {
     const dissent = withParagraphSiblings(corpus, dissenting).filter((r) => comparable(r.mention, value) && !sameValue(r.mention, value));
-    const sides = describeSides(corpus, [...supports.filter((s) => dissent.every((d) => d.source !== s.record.source)).map((s) => s.record), ...dissent]);
+    const sides = describeSides(corpus, bothSides(supports.filter((s) => dissent.every((d) => d.source !== s.record.source)).map((s) => s.record), dissent));
     const all = uniqueEvidence([...evidence, ...evidenceOfRecords(corpus, dissent, 8)], 8);
     const code = value.date ? "date.disputed" : "figure.disputed";
     return finding(value.start, value.end, "disputed", code, `${shown}: the sources differ. ${sides}`, all, fixes);
@@ -132,19 +140,34 @@ function supportedOrDisputed(corpus: Corpus, value: Mention, supports: Scored[],
   return finding(value.start, value.end, "supported", code, `${shown}: as in ${labels.join("; ")}`, evidence, fixes);
 }
 
+/**
+ * The records of two sides of a dispute, in the order they are described: one side then the
+ * other; or, when there are more sources than a message names, taken from each side in turn, so
+ * that the sources it names are not all of one side.
+ */
+function bothSides(agreeing: ValueRecord[], dissenting: ValueRecord[]): ValueRecord[] {
+  if (new Set([...agreeing, ...dissenting].map((r) => r.source)).size <= LISTED) return [...agreeing, ...dissenting];
+  const out: ValueRecord[] = [];
+  for (let i = 0; i < Math.max(agreeing.length, dissenting.length); i++) out.push(...[agreeing[i], dissenting[i]].filter((r): r is ValueRecord => Boolean(r)));
+  return out;
+}
+
 /** When sources disagree about what the best matches speak of, every side is part of the answer. */
 function withDissent(corpus: Corpus, value: Mention, records: ValueRecord[], scored: Scored[]): ValueRecord[] {
   const others = scored.map((s) => s.record).filter((o) => !records.includes(o) && comparable(o.mention, value) && records.some((r) => disagree(corpus, r, o)));
   return withParagraphSiblings(corpus, [...records, ...others]).filter((r) => comparable(r.mention, value) && !sameValue(r.mention, value));
 }
 
-/** "Harbour Post (6 May 2021) gives 28 April 2021; Dock News (7 May 2021) gives 27 and 29 April 2021". */
+/**
+ * "Harbour Post (6 May 2021) gives 28 April 2021; Dock News (7 May 2021) gives 27 and 29 April
+ * 2021": the first few sources of the records (the likeliest first), and how many more there are.
+ */
 export function describeSides(corpus: Corpus, records: ValueRecord[]): string {
   const bySource = new Map<number, ValueRecord[]>();
   for (const r of records) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
-  return [...bySource]
-    .map(([source, rs]) => `${sourceLabelOf(corpus.sources[source]!)} gives ${listValues(distinctValues(rs.map((r) => r.mention)))}`)
-    .join("; ");
+  const sides = [...bySource].slice(0, LISTED).map(([source, rs]) => `${sourceLabelOf(corpus.sources[source]!)} gives ${sayValues(likeliestValues(rs.map((r) => r.mention)))}`);
+  const more = bySource.size - sides.length;
+  return more ? `${sides.join("; ")}; and ${more} other source${more === 1 ? "" : "s"}` : sides.join("; ");
 }
 
 /** Evidence for the first few distinct sentences among the records (built only for those shown). */
@@ -164,10 +187,23 @@ function evidenceOf(corpus: Corpus, r: ValueRecord): Evidence {
   return evidenceFor(corpus.sources[r.source]!, r.sentence, r.mention);
 }
 
-function distinctValues(ms: Mention[]): Mention[] {
+/** Distinct values, how many there are, and the first LISTED of them (the likeliest: `ms` come best first) in order of date or amount. */
+function likeliestValues(ms: Mention[]): Mention[] & { distinct: number } {
   const out: Mention[] = [];
   for (const m of ms) if (!out.some((o) => sameValue(o, m) && comparable(o, m))) out.push(m);
-  return out.sort((a, b) => (a.date && b.date ? dateSortKey(a.date) - dateSortKey(b.date) : (a.term?.amount ?? 0) - (b.term?.amount ?? 0)));
+  const shown = out.slice(0, LISTED).sort((a, b) => (a.date && b.date ? dateSortKey(a.date) - dateSortKey(b.date) : (a.term?.amount ?? 0) - (b.term?.amount ?? 0)));
+  return Object.assign(shown, { distinct: out.length });
+}
+
+/** "27, 28 and 29 September 2017", or with more than LISTED: "12 different dates, among them 27, 28 … September 2017". */
+function sayValues(values: Mention[] & { distinct: number }): string {
+  if (values.distinct <= values.length) return listValues(values);
+  return `${howMany(values)}, among them ${listValues(values)}`;
+}
+
+/** "12 different dates". */
+function howMany(values: Mention[] & { distinct: number }): string {
+  return `${values.distinct} different ${values[0]?.date ? "dates" : "figures"}`;
 }
 
 /** "27, 28 and 29 September 2017"; "100 hours"; "two years and two and a half years". */
