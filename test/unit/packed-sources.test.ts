@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { folderSummary, packSources, unpackSources, type SourceSummary } from "../../src/extension/worker/packed-sources";
+import { MessageChannel, receiveMessageOnPort } from "node:worker_threads";
+import { folderSummary, packSources, transferOf, unpackSources, type SourceSummary } from "../../src/extension/worker/packed-sources";
 
 const list: SourceSummary[] = [
   { path: "/news/a.md", title: "Appeal heard\nin Astana", outlet: "Eurasianet", date: "28 September 2017", sentences: 12 },
@@ -12,9 +13,19 @@ const list: SourceSummary[] = [
 test("a folder's sources packed and unpacked are the sources sent, missing outlets and dates still missing", () => {
   assert.deepEqual(unpackSources(packSources(list)), list);
   assert.deepEqual(unpackSources(packSources([])), []);
+  // Longer than one slice of code units turned into a string at a time (8,192).
+  const many = Array.from({ length: 3000 }, (_, i) => ({ path: `/news/${i}.md`, title: `Report ${i} — “quoted” 𝄞`, sentences: i }));
+  assert.deepEqual(unpackSources(packSources(many)), many);
+});
+
+test("packed sources cross a thread handed over, not copied", () => {
   const packed = packSources(list);
-  assert.equal(typeof packed.text, "string");
-  assert.equal(packed.ends.length, 4 * list.length);
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage(packed, transferOf(packed));
+  assert.equal(packed.text.length, 0, "the sender's arrays were handed over");
+  const received = receiveMessageOnPort(port2)!.message;
+  assert.deepEqual(unpackSources(received), list);
+  port1.close();
 });
 
 test("a folder's summary counts its sources and unpacks them only when first read", () => {

@@ -8,7 +8,7 @@ import { defaultSize, PreparePool } from "../../host/prepare-pool";
 import { counterFor } from "../../host/count-thread";
 import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
-import { packSources } from "./packed-sources";
+import { packSources, transferOf } from "./packed-sources";
 
 interface Root {
   set: SourceSet;
@@ -131,7 +131,8 @@ function answer(request: Request): Promise<unknown> {
 
 parentPort?.on("message", ({ id, request }: Envelope) => {
   answer(request).then(
-    (result) => parentPort!.postMessage({ id, ok: true, result } satisfies Answer),
+    // A folder's packed sources are handed over, not copied (see packed-sources).
+    (result) => parentPort!.postMessage({ id, ok: true, result } satisfies Answer, request.op === "summary" ? transferOf((result as Replies["summary"]).sources) : []),
     (error: unknown) => parentPort!.postMessage({ id, ok: false, error: (error as Error)?.message ?? String(error) } satisfies Answer),
   );
 });
