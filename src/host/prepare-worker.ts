@@ -3,6 +3,9 @@
 import { parentPort } from "node:worker_threads";
 import { readSource } from "../engine/source-set";
 import { WordCounting, type CorpusCounts, type CountingSource } from "../engine/index/word-counts";
+import { runInBackground } from "./background-thread";
+
+runInBackground();
 
 type Job = { path: string; bytes: Uint8Array } | { count: CountingSource[]; last: boolean };
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { unpackSources } from "../../src/extension/worker/packed-sources";
+import { BACKGROUND_STEP } from "../../src/host/background-thread";
 import type { Answer, Replies, Request } from "../../src/extension/worker/protocol";
 import { main } from "../../src/cli/main";
 import { PreparePool } from "../../src/host/prepare-pool";
@@ -158,4 +159,34 @@ test("sources read in a pool, their words counted in a thread, make the corpus o
   const findings = (c: typeof alone.corpus) => JSON.stringify(checkDraft(c, "draft-errors.md", draft).findings);
   assert.equal(findings(pooled.corpus), findings(alone.corpus));
   assert.ok(JSON.parse(findings(alone.corpus)).length > 3);
+});
+
+/** The nice value of each of this process's threads (Linux), this thread's apart. */
+function niceValues(): { main: number; others: number[] } {
+  const niceOf = (tid: string) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  };
+  return { main: niceOf(String(process.pid)), others: readdirSync("/proc/self/task").filter((t) => t !== String(process.pid)).map(niceOf) };
+}
+
+test("the engine's threads run at a lower priority than the thread that started them (Linux)", { skip: process.platform !== "linux" }, async () => {
+  const before = niceValues();
+  const lowered = Math.min(19, before.main + BACKGROUND_STEP);
+  assert.ok(!before.others.includes(lowered), "no thread lowered yet");
+  const pool = new PreparePool(undefined, 2);
+  const e = engine();
+  try {
+    const path = join(fixture, "sources", "valmora-daily.txt");
+    // Four files at once: two for each thread, so that both have started.
+    await Promise.all([1, 2, 3, 4].map(() => pool.read(path, readFileSync(path))));
+    assert.equal(pool.threads, 2);
+    assert.equal(await e.request({ op: "reset", root: "r" }), null);
+    const after = niceValues();
+    assert.equal(after.main, before.main, "this thread's priority is its own");
+    assert.ok(after.others.filter((n) => n === lowered).length >= 3, `the pool's two threads and the engine's: ${after.others.join(" ")}`);
+  } finally {
+    await pool.close();
+    await e.stop();
+  }
 });

@@ -8,7 +8,10 @@ import { defaultSize, PreparePool } from "../../host/prepare-pool";
 import { counterFor } from "../../host/count-thread";
 import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
+import { runInBackground } from "../../host/background-thread";
 import { packSources, transferOf } from "./packed-sources";
+
+runInBackground();
 
 interface Root {
   set: SourceSet;
