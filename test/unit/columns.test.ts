@@ -143,18 +143,17 @@ test("a prepared document from the cache makes each of its lists and its text wh
   const docs: PreparedDocument[] = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!);
   // As a source set takes them: with their views (text, prose, names) given back.
   const back = (docsFromColumns(kept(docsToColumns(docs))) as PreparedDocument[]).map(withViews);
-  const made = madeYet;
   const textOwner = (d: PreparedDocument) => (d.narrowText ?? d) as unknown as object;
   const textKey = (d: PreparedDocument) => (d.narrowText ? "base" : "text");
-  assert.ok(back.every((d) => !made(d, "dates") && !made(d, "quotes") && !made(textOwner(d), textKey(d))), "nothing made on loading");
+  assert.ok(back.every((d) => !madeYet(d, "dates") && !madeYet(d, "quotes") && !madeYet(textOwner(d), textKey(d))), "nothing made on loading");
   const dates = back[1]!.dates;
   assert.deepEqual(dates, docs[1]!.dates);
   assert.equal(back[1]!.dates, dates, "made once, then kept");
-  assert.ok(!made(back[0]!, "dates") && !made(back[1]!, "terms"), "only the list read is made");
+  assert.ok(!madeYet(back[0]!, "dates") && !madeYet(back[1]!, "terms"), "only the list read is made");
   assert.equal(back[2]!.text, docs[2]!.text, "a text kept narrow");
-  assert.ok(!made(textOwner(back[1]!), textKey(back[1]!)));
+  assert.ok(!madeYet(textOwner(back[1]!), textKey(back[1]!)));
   assert.equal(back[1]!.text, docs[1]!.text, "a text kept as it is");
-  assert.ok(made(textOwner(back[2]!), textKey(back[2]!)) && !made(textOwner(back[0]!), textKey(back[0]!)), "only the text read is made");
+  assert.ok(madeYet(textOwner(back[2]!), textKey(back[2]!)) && !madeYet(textOwner(back[0]!), textKey(back[0]!)), "only the text read is made");
   back[0]!.quotes = [];
   assert.deepEqual(back[0]!.quotes, [], "a list set stays set");
   assert.deepEqual(Object.keys(back[0]!), Object.keys(docs[0]!), "in its own place among the properties");

@@ -128,7 +128,7 @@ export class Corpus {
     // Once a source was replaced in place, its new ids came last: the indexes are saved with the ids a build gives.
     const words = this.words.toData(this.version ? this.sentenceIds.inBuild().id : undefined);
     const values = { index: this.byContext.toData(this.version ? this.recordIds.inBuild() : undefined), counts: Int32Array.from(this.recordIds.counts()) };
-    const sentences = Int32Array.from(this.sentenceIds.counts());
+    const sentences = Int32Array.from(this.sentenceCounts());
     return { paths: this.sources.map((s) => s.doc.meta.path), entities: this.entities.toData(), idf: this.idf.toData(), words, values, sentences, strings: this.packer.strings, sources: this.packer.sources };
   }
 
