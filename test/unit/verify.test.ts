@@ -225,3 +225,16 @@ test("many sources that disagree: the message names the first few, says how many
   assert.match(d.message, /gives 4 years/);
   assert.match(d.message, /gives [23] years/);
 });
+
+test("a duration's fix is written as the draft writes it, in the unit the source counts in", () => {
+  const corpus = Corpus.fromFiles([{ path: "a.txt", text: "Court sentences union leader\n\nOn 3 May 2019 the court in Valmora sentenced the union leader Pavel Hruby to five years in prison and a three-year ban on holding office.\n" }]);
+  const fixesOf = (draft: string, quote: string) => {
+    const f = verdict(checkDraft(corpus, "d.md", draft).findings, draft, quote)!;
+    assert.equal(f.kind, "contradicted");
+    return f.fixes.map((x) => x.edits[0]!.newText);
+  };
+  // Same unit: the draft's words and its spelt-out numbers.
+  assert.deepEqual(fixesOf("On 3 May 2019 the court in Valmora sentenced Pavel Hruby to four years in prison.", "four years"), ["three years", "five years"]);
+  // Another unit: the source's years, with the draft's digits, not "60 months".
+  assert.deepEqual(fixesOf("On 3 May 2019 the court in Valmora sentenced Pavel Hruby to 50 months in prison.", "50 months"), ["3 years", "5 years"]);
+});

@@ -231,23 +231,28 @@ function replacementText(draftValue: Mention, sourceValue: Mention): string {
     return formatDate(v);
   }
   if (draftValue.term?.kind === "duration" && sourceValue.term?.kind === "duration") {
-    const styled = durationInDraftStyle(draftValue.text, sourceValue.term.amount);
+    const styled = durationInDraftStyle(draftValue.text, sourceValue.term.amount, sourceValue.text);
     if (styled) return styled;
   }
   return sourceValue.text.replace(/^(?:some|about|around|over|more than|nearly|almost|roughly|approximately)\s+/i, "");
 }
 
+/** A duration as written: what comes before, the number, "-" or " ", the unit, "s", what comes after. */
+const DURATION_WRITTEN = /^(.*?)(\d+(?:\.\d+)?|[a-z]+(?:[- ]and[- ]a[- ]half)?)([- ])(hour|day|week|month|year|decade)(s?)(.*)$/i;
 const HOURS: Record<string, number> = { hour: 1, day: 24, week: 168, month: 730.5, year: 8766, decade: 87660 };
 const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
 /**
  * The sources' duration written the way the draft wrote its own: "a five-year ban" → "seven-year
- * ban", "five years in prison" → "seven years in prison", "5 years" → "7 years".
+ * ban", "five years in prison" → "seven years in prison", "5 years" → "7 years". In the source's
+ * unit when it counts in another: "five years" for "809 hours" is "5 years", not "43830 hours".
  */
-function durationInDraftStyle(draft: string, hours: number): string | undefined {
-  const m = /^(.*?)(\d+(?:\.\d+)?|[a-z]+(?:[- ]and[- ]a[- ]half)?)([- ])(hour|day|week|month|year|decade)(s?)(.*)$/i.exec(draft);
+function durationInDraftStyle(draft: string, hours: number, source: string): string | undefined {
+  const m = DURATION_WRITTEN.exec(draft);
   if (!m) return undefined;
-  const [, lead, , sep, unit, , rest] = m as unknown as [string, string, string, string, string, string, string];
+  const [, lead, , sep, draftUnit, , rest] = m as unknown as [string, string, string, string, string, string, string];
+  const sourceUnit = DURATION_WRITTEN.exec(source)?.[4]?.toLowerCase();
+  const unit = sourceUnit && sourceUnit !== draftUnit.toLowerCase() ? sourceUnit : draftUnit;
   const n = hours / HOURS[unit.toLowerCase()]!;
   const whole = Math.floor(n);
   const half = Math.abs(n - whole - 0.5) < 0.01;
