@@ -238,3 +238,14 @@ test("a duration's fix is written as the draft writes it, in the unit the source
   // Another unit: the source's years, with the draft's digits, not "60 months".
   assert.deepEqual(fixesOf("On 3 May 2019 the court in Valmora sentenced Pavel Hruby to 50 months in prison.", "50 months"), ["3 years", "5 years"]);
 });
+
+test("a draft's year-less dates follow its latest full date as it is edited, checked again and again", () => {
+  const yearOf = (draft: string) => checkDraft(harbour, "anchored.md", draft).mentions.find((m) => m.text === "5 June")?.value;
+  const draft = (year: number) => `The port reopened on 3 May ${year}.\n\nThe strike ended on 5 June.\n`;
+  assert.equal(yearOf(draft(2019)), "2019-06-05");
+  assert.equal(yearOf(draft(2021)), "2021-06-05");
+  assert.equal(yearOf(draft(2019)), "2019-06-05");
+  // The same lines in another draft, and back: each draft's lines are its own.
+  assert.equal(checkDraft(harbour, "other.md", draft(2015)).mentions.find((m) => m.text === "5 June")?.value, "2015-06-05");
+  assert.equal(yearOf(draft(2021)), "2021-06-05");
+});

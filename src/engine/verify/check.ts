@@ -1,7 +1,7 @@
 // Checks a draft against the corpus: every date, figure, person's name and title, and quotation.
 // The draft is checked paragraph by paragraph, and each paragraph's result is kept (per corpus):
 // after an edit, only the paragraphs that changed are checked again.
-import type { Finding, Mention } from "../types";
+import type { DateValue, Finding, Mention } from "../types";
 import { perCorpus, type Corpus } from "../index/corpus";
 import { findDates, type DateAnchor } from "../extract/dates";
 import { dateAnchor } from "../ingest/metadata";
@@ -11,7 +11,7 @@ import { checkPersonNames } from "./names";
 import { checkQuote } from "./quotes";
 import { checkRoles } from "./roles";
 import { citationFix, citationPoint, definedFootnotes, type CitationStyle } from "./fixes";
-import { Remembered } from "../remembered";
+import { detached } from "../ingest/text-view";
 
 export interface CheckResult {
   findings: Finding[];
@@ -26,6 +26,8 @@ export interface CheckOptions {
 }
 
 interface ParagraphResult {
+  /** The paragraph's text, a copy of its own (the key it is kept under). */
+  text: string;
   findings: Finding[];
   /** For findings that can be cited: where, in the paragraph, the claim's sentence ends. */
   citeAt: Map<Finding, number>;
@@ -34,14 +36,21 @@ interface ParagraphResult {
 }
 
 const CACHE_LIMIT = 20_000;
-const paragraphCache = perCorpus(() => new Map<string, ParagraphResult>());
+/** Kinds of reading (Markdown or not, the draft's date) kept at once; more, and all are dropped. */
+const KINDS_LIMIT = 8;
+/**
+ * Per corpus, per kind of reading, each paragraph's result by its text: looked up by the
+ * paragraph as cut from the draft, with no key made for it (a key joining the kind and the
+ * paragraph was a copy of the whole draft at every check).
+ */
+const paragraphCache = perCorpus(() => new Map<string, Map<string, ParagraphResult>>());
 
 export function checkDraft(corpus: Corpus, path: string, text: string, options: CheckOptions = {}): CheckResult {
   const style = options.citationStyle ?? "footnote";
-  const anchor = draftAnchor(text);
+  const anchor = draftAnchor(text, path);
   const anchorKey = anchor ? `${anchor.year}-${anchor.month}-${anchor.day}` : "-";
-  const cache = paragraphCache(corpus);
   const markdown = /\.(?:md|markdown|mdown|mkd)$/i.test(path) ? "md" : "txt";
+  const cache = paragraphsRead(paragraphCache(corpus), `${markdown}|${anchorKey}`);
 
   const findings: Finding[] = [];
   const mentions: Mention[] = [];
@@ -53,15 +62,15 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
     for (let i = counted; i < start; i++) if (text.charCodeAt(i) === 10) lineOf++;
     counted = start;
     const paragraph = text.slice(start, end);
-    const key = `${markdown}|${anchorKey}|${paragraph}`;
-    let result = options.fresh ? undefined : cache.get(key);
+    let result = options.fresh ? undefined : cache.get(paragraph);
     if (!result) {
-      result = checkParagraph(corpus, path, paragraph, anchor);
+      // Kept under a copy: the paragraph cut from the draft would keep the whole draft alive.
+      result = checkParagraph(corpus, path, detached(paragraph), anchor);
       if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(key, result);
+      cache.set(result.text, result);
     } else {
-      cache.delete(key); // most recently used last
-      cache.set(key, result);
+      cache.delete(result.text); // most recently used last
+      cache.set(result.text, result);
     }
     for (const f of result.findings) {
       const moved = shift(f, start);
@@ -100,7 +109,17 @@ function checkParagraph(corpus: Corpus, path: string, text: string, anchor: Date
     const sentence = doc.sentences.find((s) => s.start <= q.start && q.start < s.end);
     if (f.kind === "supported") citeAt.set(f, sentence?.end ?? q.end);
   }
-  return { findings, citeAt, mentions: draft.mentions, warnings: doc.warnings };
+  return { text, findings, citeAt, mentions: draft.mentions, warnings: doc.warnings };
+}
+
+/** The paragraphs' results for one kind of reading (made when first asked for). */
+function paragraphsRead(kinds: Map<string, Map<string, ParagraphResult>>, kind: string): Map<string, ParagraphResult> {
+  let read = kinds.get(kind);
+  if (!read) {
+    if (kinds.size >= KINDS_LIMIT) kinds.clear();
+    kinds.set(kind, (read = new Map()));
+  }
+  return read;
 }
 
 /** Citations of a supported or disputed claim's evidence (the first three sources). */
@@ -136,13 +155,29 @@ export function paragraphs(text: string): Array<[number, number]> {
  * The date a draft's year-less and relative dates are read against: its front matter date, or
  * else the latest full date it gives (a draft is written after what it reports).
  */
-export function draftAnchor(text: string): DateAnchor | undefined {
+export function draftAnchor(text: string, path = ""): DateAnchor | undefined {
   const fm = /^---\r?\n[\s\S]*?^date:\s*["']?(\d{4})-(\d{2})-(\d{2})/m.exec(text.slice(0, 2000));
   if (fm && text.startsWith("---")) return { year: Number(fm[1]), month: Number(fm[2]), day: Number(fm[3]), published: true };
-  // Only lines with a year can hold a full date; the answer is kept for the same such lines.
-  const lines = text.split("\n").filter((line) => /\b(?:19|20)\d\d\b/.test(line));
+  // Only lines with a year can hold a full date; each one's dates are kept until the next check
+  // of the same draft, so that only the lines changed since are read.
+  const before = linesRead.get(path);
+  const now = new Map<string, DateValue[]>();
+  const dates: DateValue[] = [];
+  for (const line of text.split("\n")) {
+    if (!/\b(?:19|20)\d\d\b/.test(line)) continue;
+    const found = now.get(line) ?? before?.get(line) ?? findDates(line, 0, line.length).map((d) => d.value);
+    now.set(line, found);
+    dates.push(...found);
+  }
+  if (!before && linesRead.size >= DRAFTS_KEPT) linesRead.clear();
+  linesRead.set(path, now);
   // The same rule as a source without a publication date: the latest full date it gives.
-  return anchors.get(lines.join("\n"), () => dateAnchor({ path: "", title: "" }, lines.flatMap((line) => findDates(line, 0, line.length).map((d) => d.value))));
+  return dateAnchor({ path: "", title: "" }, dates);
 }
 
-const anchors = new Remembered<DateAnchor | undefined>(100);
+/**
+ * Per draft (by path), the dates of each of its lines with a year, as last checked (a key joining
+ * those lines, as kept before, was a copy of most of the draft at every check).
+ */
+const linesRead = new Map<string, Map<string, DateValue[]>>();
+const DRAFTS_KEPT = 16;
