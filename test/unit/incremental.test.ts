@@ -93,3 +93,20 @@ test("conflicts kept up to date as one source changes: joining a conflict, chang
   assert.equal(seen.size, 3, "each change changed the appeal's conflict");
   assert.deepEqual(summaries(incremental), before);
 });
+
+test("a quotation checked again once its source changed in place is read from the changed source", () => {
+  const set = new SourceSet();
+  const source = "Harbour strike ends\n\nThe mayor said on Monday: “Nobody in Valmora is above the law, not even the port.”\n";
+  set.upsert("/s/a.txt", Buffer.from(source));
+  set.upsert("/s/b.txt", Buffer.from("Port reopens\n\nThe port of Valmora reopened on 3 May 2019.\n"));
+  const corpus = set.corpus();
+  const draft = "The mayor said: “Nobody in Valmora is above the law, not even the port.”\n";
+  const quoteFinding = () => checkDraft(corpus, "d.md", draft).findings.find((f) => f.code.startsWith("quote."));
+  assert.equal(quoteFinding()?.code, "quote.verbatim");
+  // The same words in another order: the entities (which count lower-case words) are as they were.
+  set.upsert("/s/a.txt", Buffer.from(source.replace("above the law", "the law above")));
+  assert.equal(set.corpus(), corpus, "the corpus was updated in place");
+  const after = quoteFinding();
+  assert.equal(after?.code, "quote.mismatch");
+  assert.match(after!.message, /the law above/);
+});

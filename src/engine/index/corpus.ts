@@ -281,7 +281,10 @@ export class Corpus {
     // The best few kept in order as the scores go by (the scored sentences may be tens of thousands).
     const top: Array<{ ref: SentenceRef; score: number }> = [];
     const before = (a: { ref: SentenceRef; score: number }, b: { ref: SentenceRef; score: number }) => a.score > b.score || (a.score === b.score && inSourceOrder(a.ref, b.ref) < 0);
-    for (const [id, score] of this.words.withMost(words, limit)) {
+    const scored = this.words.withMost(words, limit);
+    for (let k = 0; k < scored.ids.length; k++) {
+      const id = scored.ids[k]!;
+      const score = scored.scores[k]!;
       if (top.length === limit && score < top[limit - 1]!.score) continue;
       const item = { ref: this.sentenceRef(id)!, score };
       let at = top.length;

@@ -75,7 +75,7 @@ export class WordIndex {
    * far, that word only adds to the sentences already seen (the best are the same; a quote's
    * common words no longer bring in tens of thousands of sentences).
    */
-  withMost(words: string[], limit = Infinity): Map<number, number> {
+  withMost(words: string[], limit = Infinity): ScoredSentences {
     const lists = [...new Set(words)]
       .map((w) => this.postings.get(w) ?? [])
       .filter((list, i, all) => list.length && list.length <= 20_000 && all.indexOf(list) === i)
@@ -84,28 +84,61 @@ export class WordIndex {
     // What a sentence not seen before word i can still gain: the weights from i on.
     const rest = [...weights];
     for (let i = rest.length - 2; i >= 0; i--) rest[i]! += rest[i + 1]!;
-    const score = new Map<number, number>();
+    const score = this.scores(Math.max(0, ...lists.map((list) => list[list.length - 1]! + 1)));
+    // The sentences scored, in the order first seen (a score is never 0 once seen: weights are positive).
+    // Indexed loops: this runs a few times per check, too rarely to be optimised, and unoptimised
+    // for-of loops and Array.from make an object per element.
+    const seen: number[] = [];
     let closed = false; // once closed, it stays so: what is left only shrinks, the bar only rises
-    lists.forEach((list, i) => {
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
       const weight = weights[i]!;
-      closed ||= score.size >= limit && rest[i]! < nthLargest(score, limit);
+      closed ||= seen.length >= limit && rest[i]! < nthLargest(score, seen, limit);
       if (!closed) {
-        for (const id of list) if (!this.removed.has(id)) score.set(id, (score.get(id) ?? 0) + weight);
-      } else if (score.size * 16 < list.length) {
-        for (const [id, s] of score) if (containsSorted(list, id)) score.set(id, s + weight);
-      } else {
-        for (const id of list) {
-          const s = score.get(id);
-          if (s !== undefined) score.set(id, s + weight);
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k]!;
+          if (this.removed.has(id)) continue;
+          if (score[id] === 0) seen.push(id);
+          score[id] += weight;
         }
+      } else if (seen.length * 16 < list.length) {
+        for (let k = 0; k < seen.length; k++) if (containsSorted(list, seen[k]!)) score[seen[k]!] += weight;
+      } else {
+        for (let k = 0; k < list.length; k++) if (score[list[k]!]! > 0) score[list[k]!] += weight;
       }
-    });
-    return score;
+    }
+    const scored = { ids: new Int32Array(seen.length), scores: new Float64Array(seen.length) };
+    for (let k = 0; k < seen.length; k++) {
+      scored.ids[k] = seen[k]!;
+      scored.scores[k] = score[seen[k]!]!;
+      score[seen[k]!] = 0;
+    }
+    return scored;
   }
+
+  /**
+   * Scores by sentence id, all 0, for `withMost` to add to (and set back to 0): kept from one call
+   * to the next. A map of the scores (a new number object at every addition) and loops through
+   * iterators made some 2 MB per call on the benchmark's quotations; 1 MB now.
+   */
+  private scores(size: number): Float64Array {
+    if (this.scratch.length < size) this.scratch = new Float64Array(Math.max(size, this.scratch.length * 2));
+    return this.scratch;
+  }
+
+  private scratch = new Float64Array(0);
 }
 
-/** The n-th largest of the scores (n ≤ their number). */
-function nthLargest(scores: Map<number, number>, n: number): number {
-  const values = Float64Array.from(scores.values()).sort();
+/** Sentences scored by `withMost`, in no particular order: ids and their scores, side by side. */
+export interface ScoredSentences {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/** The n-th largest of the scores of the sentences seen (n ≤ their number). */
+function nthLargest(score: Float64Array, seen: number[], n: number): number {
+  const values = new Float64Array(seen.length);
+  for (let k = 0; k < seen.length; k++) values[k] = score[seen[k]!]!;
+  values.sort();
   return values[values.length - n]!;
 }
