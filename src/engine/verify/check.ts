@@ -35,6 +35,7 @@ interface ParagraphResult {
   warnings: string[];
 }
 
+/** Paragraph results kept per corpus, all kinds together; more, and all are dropped. */
 const CACHE_LIMIT = 20_000;
 /** Kinds of reading (Markdown or not, the draft's date) kept at once; more, and all are dropped. */
 const KINDS_LIMIT = 8;
@@ -50,7 +51,8 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
   const anchor = draftAnchor(text, path);
   const anchorKey = anchor ? `${anchor.year}-${anchor.month}-${anchor.day}` : "-";
   const markdown = /\.(?:md|markdown|mdown|mkd)$/i.test(path) ? "md" : "txt";
-  const cache = paragraphsRead(paragraphCache(corpus), `${markdown}|${anchorKey}`);
+  const kinds = paragraphCache(corpus);
+  const cache = paragraphsRead(kinds, `${markdown}|${anchorKey}`);
 
   const findings: Finding[] = [];
   const mentions: Mention[] = [];
@@ -66,7 +68,7 @@ export function checkDraft(corpus: Corpus, path: string, text: string, options: 
     if (!result) {
       // Kept under a copy: the paragraph cut from the draft would keep the whole draft alive.
       result = checkParagraph(corpus, path, detached(paragraph), anchor);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
+      if (keptIn(kinds) >= CACHE_LIMIT) for (const read of kinds.values()) read.clear();
       cache.set(result.text, result);
     } else {
       cache.delete(result.text); // most recently used last
@@ -110,6 +112,12 @@ function checkParagraph(corpus: Corpus, path: string, text: string, anchor: Date
     if (f.kind === "supported") citeAt.set(f, sentence?.end ?? q.end);
   }
   return { text, findings, citeAt, mentions: draft.mentions, warnings: doc.warnings };
+}
+
+function keptIn(kinds: Map<string, Map<string, ParagraphResult>>): number {
+  let n = 0;
+  for (const read of kinds.values()) n += read.size;
+  return n;
 }
 
 /** The paragraphs' results for one kind of reading (made when first asked for). */

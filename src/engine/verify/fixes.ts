@@ -83,8 +83,8 @@ interface Citing {
 
 /**
  * Worked out once per piece of evidence: every check of a draft cites its supported claims anew
- * (85 citations in the benchmark draft; making their words each time was 44 of the 238 MB that
- * 200 re-checks of it allocated, 12 MB now), and the evidence is the same objects, kept with each
+ * (85 citations in the benchmark draft; making them allocated 44 of the 238 MB of 200 re-checks
+ * of it, 12 MB with their words kept), and the evidence is the same objects, kept with each
  * paragraph's result.
  */
 const citings = new WeakMap<Evidence, Citing>();
