@@ -6,7 +6,10 @@
 // the texts 0.15 s (each megabyte of memory first touched costs some 4 ms on these machines); the
 // first check of its draft then read the sentences, dates and terms of 2,058-2,060 of them, no
 // quotes, and the texts of 7,678 (the sources naming a person the draft gives a role).
-import type { PreparedDocument } from "../engine/ingest/document";
+// A quotation's words are not kept: they are its document's prose from its start to its end
+// (see extract/quotes), taken from there when the list is made. Kept, the 36,671 quotations of
+// the benchmark's sources were 11 of the cache's 122 MB, and reading them back 40 ms or more.
+import { withViews, type PreparedDocument } from "../engine/ingest/document";
 import { fromColumns, rowReader, Shapes, startsOf, toColumns, type Columns } from "./columns";
 
 const LISTS = ["sentences", "dates", "terms", "quotes"] as const;
@@ -42,7 +45,7 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
   const lists = {} as Record<ListField, Columns>;
   for (const field of LISTS) {
     lengths[field] = Int32Array.from(docs, (d) => (d ? d[field].length : -1));
-    lists[field] = toColumns(present.flatMap((d) => d[field] as unknown as Plain[]));
+    lists[field] = toColumns(field === "quotes" ? present.flatMap((d) => d.quotes.map(({ start, end }) => ({ start, end }))) : present.flatMap((d) => d[field] as unknown as Plain[]));
   }
   const meta = toColumns(present.map((d) => d.meta as unknown as Plain));
   const orders = new Shapes();
@@ -106,9 +109,15 @@ export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | u
   // the object carries (a closure of its own for each document and property made the 10,000
   // documents in 211 ms, these in 125 ms). What it makes is kept in that state, and the property
   // stays a getter: made a plain property again, each object took a hidden class of its own.
+  const rowsOf = (field: ListField, { place }: State) => readers[field].range(starts[field][place]!, starts[field][place + 1]!);
   const listGetters = Object.fromEntries(
-    LISTS.map((field, slot) => [field, madeWhenRead(slot, ({ place }) => readers[field].range(starts[field][place]!, starts[field][place + 1]!))]),
+    LISTS.map((field, slot) => [field, madeWhenRead(slot, (state) => rowsOf(field, state))]),
   ) as Record<ListField, PropertyDescriptor>;
+  listGetters.quotes = madeWhenRead(LISTS.indexOf("quotes"), (state, doc) => {
+    // Its views (prose...) are given to a document when a source set takes it; here, if not yet.
+    const prose = withViews(doc as unknown as PreparedDocument).prose;
+    return rowsOf("quotes", state).map(({ start, end }) => ({ start, end, text: prose.slice(start as number, end as number) }));
+  });
   const decode = ({ text }: State) => textBytes.toString("latin1", textStarts[text]!, textStarts[text + 1]!);
   const baseGetter = madeWhenRead(BASE_SLOT, decode);
   const ownTextGetter = madeWhenRead(TEXT_SLOT, decode);
@@ -153,13 +162,13 @@ const NOT_MADE = Symbol("not made yet");
 const TEXT_SLOT = LISTS.length;
 const BASE_SLOT = 0;
 
-/** A property made when first read, from the object's state, and kept there (as it is once set). */
-function madeWhenRead(slot: number, make: (state: State) => unknown): PropertyDescriptor {
+/** A property made when first read, from the object's state (and the object), and kept there (as it is once set). */
+function madeWhenRead(slot: number, make: (state: State, owner: object) => unknown): PropertyDescriptor {
   return {
     get(this: Record<symbol, State>) {
       const state = this[STATE]!;
       let value = state.values[slot];
-      if (value === NOT_MADE) state.values[slot] = value = make(state);
+      if (value === NOT_MADE) state.values[slot] = value = make(state, this);
       return value;
     },
     set(this: Record<symbol, State>, value: unknown) {

@@ -17,7 +17,7 @@ import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 11;
+export const CACHE_FORMAT = 12;
 const FILE = "corroborate-index.v8";
 
 interface Entry {

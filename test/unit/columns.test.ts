@@ -176,3 +176,15 @@ test("the cache's serialisation gives back what it was given, its typed arrays a
   assert.throws(() => readAligned(bytes.subarray(0, bytes.length - 4)), /out of bounds|cut short/, "cut short");
   assert.throws(() => readAligned(Buffer.from("not a cache at all")), /not a Corroborate cache file/);
 });
+
+test("a document's quotations come back from the cache with their words, taken from its prose: the cache does not keep the words", () => {
+  const dirs = [join(__dirname, "..", "fixtures", "harbour", "sources"), join(__dirname, "..", "..", "examples", "kazakhstan", "sources")];
+  const docs: PreparedDocument[] = dirs.flatMap((dir) => readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!)).filter(Boolean);
+  const quoted = docs.filter((d) => d.quotes.length);
+  assert.ok(quoted.length >= 3 && quoted.some((d) => d.quotes.some((q) => /[^\u0000-\u00ff]/.test(q.text))), "quotations to keep, wide characters among them");
+  const columns = kept(docsToColumns(docs));
+  assert.ok(!("text" in columns.lists.quotes.columns), "no words kept");
+  const back = (docsFromColumns(columns) as PreparedDocument[]).map(withViews);
+  assert.ok(back.every((d) => !madeYet(d, "quotes")), "made when read");
+  back.forEach((d, i) => assert.deepEqual(shapes(d.quotes), shapes(docs[i]!.quotes), docs[i]!.meta.path));
+});
