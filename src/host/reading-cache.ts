@@ -7,7 +7,7 @@
 // written whole (to a temporary name, then renamed) so a crash never leaves half a cache.
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
@@ -75,14 +75,15 @@ export class ReadingCache {
 
   /**
    * Loads the cache file, if there is one; a damaged or older one is set aside (and reported).
-   * The file is read in parts at once by libuv's threads (see read-in-parts).
+   * The file is read in parts at once by libuv's threads (see read-in-parts), or whole in this
+   * thread, for a thread of its own that shares its process with an event loop to keep free.
    */
-  async load(): Promise<this> {
+  async load(read: "in parts" | "in this thread" = "in parts"): Promise<this> {
     const start = performance.now();
     const file = join(this.dir, FILE);
     let bytes: Buffer | undefined;
     try {
-      bytes = await readInParts(file);
+      bytes = read === "in parts" ? await readInParts(file) : readFileSync(file);
     } catch {
       // no cache yet
     }

@@ -102,12 +102,10 @@ function answer(request: Request): Promise<unknown> {
     roots.set(request.root, root);
     indexing.add(request.root);
     if (!cacheDir) return Promise.resolve(null);
-    // Read in parts by libuv's threads, as the CLI reads it. Opening 10,000 sources again (the
-    // benchmark's event-loop measurement, five alternating pairs of runs), ready in 0.94-1.01 s
-    // against 1.03-1.07 s read whole in this thread; the extension host's event loop held up at
-    // most 16-38 ms against 14-19 ms. (Before the engine's threads ran at a lower priority and the
-    // cache's lists were columns, reading in parts held it up 65-112 ms.)
-    const loaded = new ReadingCache(cacheDir).load().then((cache) => (root.cache = cache));
+    // Read whole in this thread, not in parts by libuv's threads: with both cores taking the
+    // memory, the extension host's event loop (this process's main thread) was held up 65-112 ms
+    // opening 10,000 sources again (four runs), against 28-45 ms so (three).
+    const loaded = new ReadingCache(cacheDir).load("in this thread").then((cache) => (root.cache = cache));
     root.cacheLoaded = root.queue = loaded.catch(() => undefined);
     return loaded.then((cache) => (cache.problem ? `the index cache in ${cacheDir} is ${cache.problem}` : null));
   }
