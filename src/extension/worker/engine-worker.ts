@@ -104,7 +104,10 @@ function answer(request: Request): Promise<unknown> {
     if (!cacheDir) return Promise.resolve(null);
     // Read whole in this thread, not in parts by libuv's threads: with both cores taking the
     // memory, the extension host's event loop (this process's main thread) was held up 65-112 ms
-    // opening 10,000 sources again (four runs), against 28-45 ms so (three).
+    // opening 10,000 sources again (four runs), against 28-45 ms so (three). Again on 24 Nov 2026,
+    // with a cache written just before (as the benchmark does): 63-116 ms in parts (four runs),
+    // 27-76 ms in two halves by this thread and a helper, both at a lower priority (six), 12-18 ms
+    // whole. Ready sooner by some 0.1-0.2 s in parts, but the loop matters more.
     const loaded = new ReadingCache(cacheDir).load("in this thread").then((cache) => (root.cache = cache));
     root.cacheLoaded = root.queue = loaded.catch(() => undefined);
     return loaded.then((cache) => (cache.problem ? `the index cache in ${cacheDir} is ${cache.problem}` : null));
