@@ -45,7 +45,7 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
   const lists = {} as Record<ListField, Columns>;
   for (const field of LISTS) {
     lengths[field] = Int32Array.from(docs, (d) => (d ? d[field].length : -1));
-    lists[field] = toColumns(field === "quotes" ? present.flatMap((d) => d.quotes.map(({ start, end }) => ({ start, end }))) : present.flatMap((d) => d[field] as unknown as Plain[]));
+    lists[field] = toColumns(present.flatMap((d) => itemsKept(d, field)));
   }
   const meta = toColumns(present.map((d) => d.meta as unknown as Plain));
   const orders = new Shapes();
@@ -82,6 +82,11 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
     orders: orders.list,
     orderOf,
   };
+}
+
+/** A list's items as kept: a quotation without its words (they are made again from the prose, see `docsFromColumns`). */
+function itemsKept(doc: PreparedDocument, field: ListField): Plain[] {
+  return field === "quotes" ? doc.quotes.map(({ start, end }) => ({ start, end })) : (doc[field] as unknown as Plain[]);
 }
 
 /** The documents as they were given to `docsToColumns`, from what it gave; their lists and texts made when first read. */
