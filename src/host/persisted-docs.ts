@@ -1,10 +1,11 @@
 // Prepared documents as the index cache keeps them: their long lists (sentences, dates, terms,
 // quotes), their metadata and the rest (name table...) kept as columns over all the documents at
-// once (see columns.ts), and their texts as the bytes of one Latin-1 run. Made again on loading,
+// once (see columns.ts), and their texts as the bytes of one Latin-1 run, kept apart (the cache
+// file reads a text from its end when first asked for: see cache-file). Made again on loading,
 // each document as it was, but for what it holds most of: its lists and its text are made when
 // first read. Opening the 10,000 sources of the benchmark again, making every list took 0.3 s and
-// the texts 0.15 s (each megabyte of memory first touched costs some 4 ms on these machines); the
-// first check of its draft then read the sentences, dates and terms of 2,058-2,060 of them, no
+// the texts (from bytes in memory) 0.15 s (each megabyte of memory first touched costs some 3-4 ms
+// on these machines); the first check of its draft then read the sentences, dates and terms of 2,058-2,060 of them, no
 // quotes, and the texts of 7,678 (the sources naming a person the draft gives a role).
 // A quotation's words are not kept: they are its document's prose from its start to its end
 // (see extract/quotes), taken from there when the list is made. Kept, the 36,671 quotations of
@@ -27,8 +28,8 @@ export interface DocColumns {
   meta: Columns;
   /** The rest of each document (its name table...), as columns in turn; its text left apart (a 0 in its place). */
   rest: Columns;
-  /** The documents' one-byte texts, one after another, in Latin-1; where each was, and its length. */
-  texts: { bytes: Uint8Array; where: Int8Array; lengths: Int32Array };
+  /** Where each document's one-byte text was, and each text's length (the texts are kept apart: see `docsToColumns`). */
+  texts: { where: Int8Array; lengths: Int32Array };
   /** Each document's property names in order (distinct orders once), so that it is made again in its own order. */
   orders: string[][];
   orderOf: Int32Array;
@@ -38,8 +39,23 @@ type Plain = Record<string, unknown>;
 const TAKEN = new Set<string>([...LISTS, "meta"]);
 const WIDE = /[^\u0000-\u00ff]/;
 
-/** The documents as columns (the documents given are not changed); where there is none, `orderOf` says -1. */
-export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>): DocColumns {
+/** Where the documents' texts are read from, when first read: the bytes of one Latin-1 run. */
+export interface TextBytes {
+  readonly length: number;
+  latin1(start: number, end: number): string;
+}
+
+/** Texts read from bytes in memory. */
+export function textBytesIn(bytes: Uint8Array): TextBytes {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { length: buffer.length, latin1: (start, end) => buffer.toString("latin1", start, end) };
+}
+
+/**
+ * The documents as columns (the documents given are not changed); where there is none, `orderOf`
+ * says -1. Their one-byte texts apart, one after another, in Latin-1.
+ */
+export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>): { columns: DocColumns; texts: Uint8Array } {
   const present = docs.filter((d): d is PreparedDocument => Boolean(d));
   const lengths = {} as Record<ListField, Int32Array>;
   const lists = {} as Record<ListField, Columns>;
@@ -74,13 +90,8 @@ export function docsToColumns(docs: ReadonlyArray<PreparedDocument | undefined>)
   });
   const bytes = Buffer.from(texts.join(""), "latin1");
   return {
-    lengths,
-    lists,
-    meta,
-    rest: toColumns(rests),
-    texts: { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), where, lengths: Int32Array.from(texts, (t) => t.length) },
-    orders: orders.list,
-    orderOf,
+    columns: { lengths, lists, meta, rest: toColumns(rests), texts: { where, lengths: Int32Array.from(texts, (t) => t.length) }, orders: orders.list, orderOf },
+    texts: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
   };
 }
 
@@ -90,7 +101,7 @@ function itemsKept(doc: PreparedDocument, field: ListField): Plain[] {
 }
 
 /** The documents as they were given to `docsToColumns`, from what it gave; their lists and texts made when first read. */
-export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | undefined> {
+export function docsFromColumns(columns: DocColumns, textBytes: TextBytes): Array<PreparedDocument | undefined> {
   // What is made later must not find the file damaged then: checked now, whole (a few milliseconds;
   // each list's columns by its reader).
   const docs = columns.orderOf.length;
@@ -101,15 +112,14 @@ export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | u
     starts[field] = startsOf(Array.from(columns.lengths[field], (n) => Math.max(n, 0)));
     if (columns.lengths[field].length !== docs || starts[field][docs] !== columns.lists[field].n) throw new Error(`damaged: ${field}`);
   }
-  const { bytes, where, lengths } = columns.texts;
+  const { where, lengths } = columns.texts;
   const textStarts = startsOf(lengths);
   const withText = where.filter((w) => w !== NO_TEXT);
-  if (where.length !== docs || withText.some((w) => w !== NARROW_BASE && w !== OWN_TEXT) || withText.length !== lengths.length || textStarts[lengths.length] !== bytes.length) {
+  if (where.length !== docs || withText.some((w) => w !== NARROW_BASE && w !== OWN_TEXT) || withText.length !== lengths.length || textStarts[lengths.length] !== textBytes.length) {
     throw new Error("damaged: texts");
   }
   const metas = fromColumns(columns.meta);
   const rests = fromColumns(columns.rest);
-  const textBytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // One getter for each property, shared by every object, which finds what to make from the state
   // the object carries (a closure of its own for each document and property made the 10,000
   // documents in 211 ms, these in 125 ms). What it makes is kept in that state, and the property
@@ -123,7 +133,7 @@ export function docsFromColumns(columns: DocColumns): Array<PreparedDocument | u
     const prose = withViews(doc as unknown as PreparedDocument).prose;
     return rowsOf("quotes", state).map(({ start, end }) => ({ start, end, text: prose.slice(start as number, end as number) }));
   });
-  const decode = ({ text }: State) => textBytes.toString("latin1", textStarts[text]!, textStarts[text + 1]!);
+  const decode = ({ text }: State) => textBytes.latin1(textStarts[text]!, textStarts[text + 1]!);
   const baseGetter = madeWhenRead(BASE_SLOT, decode);
   const ownTextGetter = madeWhenRead(TEXT_SLOT, decode);
   let text = 0;

@@ -3,21 +3,22 @@
 // against its size, modification time and a SHA-1 of its content: a file touched but unchanged
 // is still taken from the cache, a changed one is read anew. With them, the analyses of the
 // corpus built from them (entities, contexts: most of a build's time), taken again only when
-// every file is the same as then (the same paths, the same contents). One file per cache folder,
-// written whole (to a temporary name, then renamed) so a crash never leaves half a cache.
+// every file is the same as then (the same paths, the same contents). One file per cache folder
+// (see cache-file), written whole (to a temporary name, then renamed) so a crash never leaves
+// half a cache.
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { readAligned, serialiseAligned } from "./aligned-serialise";
-import { readInParts } from "./read-in-parts";
+import { cacheFileParts, openCacheFile, type TextsInFile } from "./cache-file";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 12;
+export const CACHE_FORMAT = 13;
 const FILE = "corroborate-index.v8";
 
 interface Entry {
@@ -70,52 +71,54 @@ export class ReadingCache {
   readonly stats: CacheStats = { reused: 0, read: 0, loadMs: 0 };
   /** Why an existing cache file could not be used, if it could not. */
   problem: string | undefined;
+  /** The texts of the documents loaded, read from the file when first asked for. */
+  private texts: TextsInFile | undefined;
 
   constructor(private readonly dir: string) {}
 
   /**
    * Loads the cache file, if there is one; a damaged or older one is set aside (and reported).
    * The file is read in parts at once by libuv's threads (see read-in-parts), or whole in this
-   * thread, for a thread of its own that shares its process with an event loop to keep free.
+   * thread, for a thread of its own that shares its process with an event loop to keep free;
+   * its texts are not read until asked for (see cache-file).
    */
   async load(read: "in parts" | "in this thread" = "in parts"): Promise<this> {
     const start = performance.now();
-    const file = join(this.dir, FILE);
-    let bytes: Buffer | undefined;
     try {
-      bytes = read === "in parts" ? await readInParts(file) : readFileSync(file);
-    } catch {
-      // no cache yet
+      const opened = await openCacheFile(join(this.dir, FILE), read);
+      if (opened === "older format") this.problem = "made by another version: rebuilt";
+      else if (opened && !this.decode(opened.data, opened.texts)) opened.texts.close();
+    } catch (error) {
+      this.problem = `unreadable (${(error as Error).message}): rebuilt`;
     }
-    if (bytes) this.decode(bytes);
     this.stats.loadMs = performance.now() - start;
     return this;
   }
 
-  private decode(bytes: Buffer): void {
+  /** Takes the cache's entries and analyses; whether its documents were taken (they read their texts from `texts`). */
+  private decode(bytes: Buffer, texts: TextsInFile): boolean {
     try {
-      // A file of format 8 or before is a plain v8 serialisation (which starts with its version tag, 0xFF).
-      if (bytes[0] === 0xff) {
-        this.problem = "made by another version: rebuilt";
-        return;
-      }
       const data = readAligned(bytes) as Persisted;
-      if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) this.problem = "made by another version: rebuilt";
-      else {
-        const rows = fromColumns(data.entries) as unknown as Array<Entry & { path: string }>;
-        const docs = docsFromColumns(data.docColumns);
-        // Taken whole or not at all: a damaged file leaves no entries half made.
-        const entries = new Map<string, Entry>();
-        rows.forEach(({ path, ...entry }, i) => {
-          if (docs[i]) entry.reading.doc = docs[i];
-          entries.set(path, entry);
-        });
-        this.entries = entries;
-        const analyses = data.analyses;
-        if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
+      if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) {
+        this.problem = "made by another version: rebuilt";
+        return false;
       }
+      const rows = fromColumns(data.entries) as unknown as Array<Entry & { path: string }>;
+      const docs = docsFromColumns(data.docColumns, texts);
+      // Taken whole or not at all: a damaged file leaves no entries half made.
+      const entries = new Map<string, Entry>();
+      rows.forEach(({ path, ...entry }, i) => {
+        if (docs[i]) entry.reading.doc = docs[i];
+        entries.set(path, entry);
+      });
+      this.entries = entries;
+      this.texts = texts;
+      const analyses = data.analyses;
+      if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
+      return true;
     } catch (error) {
       this.problem = `unreadable (${(error as Error).message}): rebuilt`;
+      return false;
     }
   }
 
@@ -193,10 +196,12 @@ export class ReadingCache {
       const analyses: PersistedAnalyses | undefined = packed && persistedAnalyses(fingerprint(this.fresh), packed);
       // The documents' long lists go apart, as columns: they load several times faster.
       const fresh = [...this.fresh];
-      const docColumns = docsToColumns(fresh.map(([, e]) => e.reading.doc));
+      const { columns: docColumns, texts } = docsToColumns(fresh.map(([, e]) => e.reading.doc));
       const rows = fresh.map(([path, e]) => ({ path, ...e, ...(e.reading.doc ? { reading: { ...e.reading, doc: undefined } } : {}) }));
       const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns, ...(analyses ? { analyses } : {}) };
-      writeParts(tmp, serialiseAligned(data));
+      writeParts(tmp, cacheFileParts(serialiseAligned(data), texts));
+      // The documents loaded from the file being replaced keep their texts.
+      this.texts?.detach();
       renameSync(tmp, join(this.dir, FILE));
       return undefined;
     } catch (error) {

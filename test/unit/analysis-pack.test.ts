@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -12,6 +12,8 @@ import { checkDraft } from "../../src/engine/verify/check";
 import { conflictSummaries, searchSources } from "../../src/engine/verify/lookup";
 import { ReadingCache } from "../../src/host/reading-cache";
 import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
+import { cacheFileParts, cacheFileSplit } from "../../src/host/cache-file";
+import { withViews, type PreparedDocument } from "../../src/engine/ingest/document";
 
 // A corpus opened again from persisted analyses must be the corpus built anew: the same mentions,
 // contexts, entities, word rarity and word index, hence the same verdicts.
@@ -249,11 +251,12 @@ test("an index cache damaged halfway through its entries is set aside whole: no 
   const dir = stories[0]!;
   const { cacheDir, file } = await savedCache(dir);
   // The second entry loses its reading: the first decodes, the second does not.
-  const data = readAligned(readFileSync(file)) as { entries: { shapes: string[][]; shapeOf: Int32Array } };
+  const { data: kept, texts } = cacheFileSplit(readFileSync(file));
+  const data = readAligned(kept) as { entries: { shapes: string[][]; shapeOf: Int32Array } };
   const { shapes, shapeOf } = data.entries;
   shapes.push(shapes[shapeOf[1]!]!.filter((k) => k !== "reading"));
   shapeOf[1] = shapes.length - 1;
-  writeFileSync(file, Buffer.concat(serialiseAligned(data)));
+  writeFileSync(file, Buffer.concat(cacheFileParts(serialiseAligned(data), texts)));
 
   const damaged = await new ReadingCache(cacheDir).load();
   assert.match(damaged.problem ?? "", /^unreadable/);
@@ -274,17 +277,67 @@ test("an index cache whose documents' lists or texts are damaged is set aside wh
     ["a column of the terms one value short", (data) => void (data.docColumns.lists.terms.columns.start.ints = data.docColumns.lists.terms.columns.start.ints.slice(1))],
   ];
   for (const [what, damage] of damages) {
-    const data = readAligned(Buffer.from(whole)) as Kept; // a copy: what is read is views into it
+    const { data: bytes, texts } = cacheFileSplit(Buffer.from(whole)); // a copy: what is read is views into it
+    const data = readAligned(bytes) as Kept;
     damage(data);
-    writeFileSync(file, Buffer.concat(serialiseAligned(data)));
+    writeFileSync(file, Buffer.concat(cacheFileParts(serialiseAligned(data), texts)));
     const damaged = await new ReadingCache(cacheDir).load();
     assert.match(damaged.problem ?? "", /^unreadable/, what);
   }
   writeFileSync(file, serialize({ format: 8 }));
-  assert.equal((await new ReadingCache(cacheDir).load()).problem, "made by another version: rebuilt", "a cache of the format before");
-  writeFileSync(file, whole.subarray(0, whole.length >> 1));
-  assert.match((await new ReadingCache(cacheDir).load()).problem ?? "", /^unreadable/, "a cache cut short");
+  assert.equal((await new ReadingCache(cacheDir).load()).problem, "made by another version: rebuilt", "a cache of format 8 or before");
+  writeFileSync(file, Buffer.concat(serialiseAligned({ format: 12 })));
+  assert.equal((await new ReadingCache(cacheDir).load()).problem, "made by another version: rebuilt", "a cache of formats 9 to 12");
+  for (const [what, length] of [["in its data", whole.length >> 1], ["in its texts", whole.length - 1]] as const) {
+    writeFileSync(file, whole.subarray(0, length));
+    assert.match((await new ReadingCache(cacheDir).load()).problem ?? "", /^unreadable/, `a cache cut short ${what}`);
+  }
   writeFileSync(file, whole);
   const sound = await new ReadingCache(cacheDir).load();
   assert.equal(sound.problem, undefined, "the file as written loads");
+});
+
+test("a document from the index cache reads its text from the cache file when first asked for, and keeps it when a save replaces the file", async () => {
+  const dir = stories[0]!;
+  const { cacheDir, file } = await savedCache(dir);
+  const { texts } = cacheFileSplit(readFileSync(file));
+  const original = new Map(files(dir).map(([path, bytes]) => [path, readSource(path, bytes).doc!.text]));
+  const loadDocs = async (cache: ReadingCache, change?: string) => {
+    const read = cache.wrap(async (path, bytes) => readSource(path, bytes));
+    const docs = new Map<string, PreparedDocument>();
+    for (const [path, bytes] of files(dir)) docs.set(path, withViews((await read(path, path === change ? Buffer.concat([bytes, Buffer.from(" ")]) : bytes)).doc!));
+    return docs;
+  };
+  const blank = (bytes: Buffer) => Buffer.concat([bytes.subarray(0, bytes.length - texts.length), Buffer.alloc(texts.length, "x")]);
+
+  // Loaded, then the file's texts overwritten in place: the texts read are those of the file now.
+  const loaded = await loadDocs(await new ReadingCache(cacheDir).load());
+  writeFileSync(file, blank(readFileSync(file)));
+  const [first, firstDoc] = [...loaded][0]!;
+  assert.notEqual(firstDoc.text, original.get(first));
+  assert.match(firstDoc.text, /^x{20}/, "read from the file when first asked for, not when loaded");
+
+  // Loaded, then a save replaces the file (a file changed): the file is closed first (a file open
+  // cannot be replaced on Windows), and the documents loaded from it keep their texts.
+  writeFileSync(file, Buffer.concat([readFileSync(file).subarray(0, readFileSync(file).length - texts.length), texts]));
+  const then = statSync(file).ino;
+  const openOnIt = () => readdirSync("/proc/self/fd").filter((fd) => {
+    try {
+      return statSync(`/proc/self/fd/${fd}`).ino === then;
+    } catch {
+      return false; // closed since it was listed
+    }
+  });
+  const proc = existsSync("/proc/self/fd");
+  const others = proc ? openOnIt().length : 0; // the first cache loaded above
+  const cache = await new ReadingCache(cacheDir).load();
+  const changed = files(dir)[1]![0];
+  const docs = await loadDocs(cache, changed);
+  if (proc) assert.equal(openOnIt().length, others + 1, "open while its texts may be asked for");
+  linkSync(file, `${file}.then`);
+  assert.equal(cache.save(load(dir, { pack: true }).corpus()), undefined);
+  assert.notEqual(statSync(file).ino, then, "the file replaced");
+  if (proc) assert.equal(openOnIt().length, others, "closed before it was replaced");
+  writeFileSync(`${file}.then`, blank(readFileSync(`${file}.then`)));
+  for (const [path, doc] of docs) if (path !== changed) assert.equal(doc.text, original.get(path), path);
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { fromColumns, rowReader, toColumns } from "../../src/host/columns";
 import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
-import { docsFromColumns, docsToColumns, madeYet } from "../../src/host/persisted-docs";
+import { docsFromColumns, docsToColumns, madeYet, textBytesIn, type TextBytes } from "../../src/host/persisted-docs";
 import { readSource } from "../../src/engine/source-set";
 import { withViews, type PreparedDocument } from "../../src/engine/ingest/document";
 
@@ -56,10 +56,10 @@ test("prepared documents kept as columns come back as they were, in their own pr
   const before = docs.map((d) => d && Object.keys(d));
   const own = (d: PreparedDocument | undefined) => d && Object.fromEntries(Object.entries(d));
   const expected = kept(docs.map(own));
-  const columns = docsToColumns(docs);
+  const { columns, texts } = docsToColumns(docs);
   assert.ok(!("sentences" in columns.rest.columns) && !("meta" in columns.rest.columns), "the lists are kept apart");
   assert.deepEqual(docs.map((d) => d && Object.keys(d)), before, "the documents given are not changed");
-  const back = docsFromColumns(kept(columns));
+  const back = docsFromColumns(kept(columns), textBytesIn(texts));
   assert.deepEqual(back.map(own), expected);
   assert.deepEqual(back.map((d) => d && Object.keys(d)), before);
   assert.ok(back[0]!.sentences.length > 3 && back[0]!.dates.length > 0, "the fixture has sentences and dates");
@@ -142,10 +142,14 @@ test("a prepared document from the cache makes each of its lists and its text wh
   const dir = join(__dirname, "..", "fixtures", "harbour", "sources");
   const docs: PreparedDocument[] = readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!);
   // As a source set takes them: with their views (text, prose, names) given back.
-  const back = (docsFromColumns(kept(docsToColumns(docs))) as PreparedDocument[]).map(withViews);
+  const { columns, texts } = docsToColumns(docs);
+  let textsRead = 0;
+  const counted: TextBytes = { length: texts.length, latin1: (start, end) => (textsRead++, textBytesIn(texts).latin1(start, end)) };
+  const back = (docsFromColumns(kept(columns), counted) as PreparedDocument[]).map(withViews);
   const textOwner = (d: PreparedDocument) => (d.narrowText ?? d) as unknown as object;
   const textKey = (d: PreparedDocument) => (d.narrowText ? "base" : "text");
   assert.ok(back.every((d) => !madeYet(d, "dates") && !madeYet(d, "quotes") && !madeYet(textOwner(d), textKey(d))), "nothing made on loading");
+  assert.equal(textsRead, 0, "no text read on loading");
   const dates = back[1]!.dates;
   assert.deepEqual(dates, docs[1]!.dates);
   assert.equal(back[1]!.dates, dates, "made once, then kept");
@@ -154,6 +158,8 @@ test("a prepared document from the cache makes each of its lists and its text wh
   assert.ok(!madeYet(textOwner(back[1]!), textKey(back[1]!)));
   assert.equal(back[1]!.text, docs[1]!.text, "a text kept as it is");
   assert.ok(madeYet(textOwner(back[2]!), textKey(back[2]!)) && !madeYet(textOwner(back[0]!), textKey(back[0]!)), "only the text read is made");
+  assert.equal(back[2]!.text, docs[2]!.text);
+  assert.equal(textsRead, 2, "each text read once");
   back[0]!.quotes = [];
   assert.deepEqual(back[0]!.quotes, [], "a list set stays set");
   assert.deepEqual(Object.keys(back[0]!), Object.keys(docs[0]!), "in its own place among the properties");
@@ -182,9 +188,9 @@ test("a document's quotations come back from the cache with their words, taken f
   const docs: PreparedDocument[] = dirs.flatMap((dir) => readdirSync(dir).sort().map((f) => readSource(join(dir, f), readFileSync(join(dir, f))).doc!)).filter(Boolean);
   const quoted = docs.filter((d) => d.quotes.length);
   assert.ok(quoted.length >= 3 && quoted.some((d) => d.quotes.some((q) => /[^\u0000-\u00ff]/.test(q.text))), "quotations to keep, wide characters among them");
-  const columns = kept(docsToColumns(docs));
+  const { columns, texts } = docsToColumns(docs);
   assert.ok(!("text" in columns.lists.quotes.columns), "no words kept");
-  const back = (docsFromColumns(columns) as PreparedDocument[]).map(withViews);
+  const back = (docsFromColumns(kept(columns), textBytesIn(texts)) as PreparedDocument[]).map(withViews);
   assert.ok(back.every((d) => !madeYet(d, "quotes")), "made when read");
   back.forEach((d, i) => assert.deepEqual(shapes(d.quotes), shapes(docs[i]!.quotes), docs[i]!.meta.path));
 });
