@@ -233,7 +233,10 @@ function checkColumns(c: Columns): void {
   const counts = new Map(names.map((k) => [k, 0]));
   const perShape = new Int32Array(c.shapes.length);
   if (c.shapeOf.length !== c.n) throw new Error("damaged: shapes");
-  for (const shape of c.shapeOf) {
+  // Indexed loops here and in sumOf: run once each on loading, a typed array's iterator made an
+  // object for each of the cache's million values (11 MB, some 40 ms at 10,000 sources).
+  for (let i = 0; i < c.n; i++) {
+    const shape = c.shapeOf[i]!;
     if (!(shape >= 0 && shape < c.shapes.length)) throw new Error("damaged: shapes");
     perShape[shape]++;
   }
@@ -256,7 +259,8 @@ function countOf(column: Column | undefined): number {
 
 function sumOf(lengths: Int32Array): number {
   let sum = 0;
-  for (const n of lengths) {
+  for (let i = 0; i < lengths.length; i++) {
+    const n = lengths[i]!;
     if (n < 0) return NaN;
     sum += n;
   }
