@@ -20,5 +20,7 @@ chmodSync("dist/cli.js", 0o755);
 await build({ ...common, entryPoints: ["src/host/prepare-worker.ts"], outfile: "dist/prepare-worker.js" });
 if (existsSync("src/extension/extension.ts")) {
   await build({ ...common, entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+  // The worker's entry, and the engine it loads on its first request (see engine-worker).
   await build({ ...common, entryPoints: ["src/extension/worker/engine-worker.ts"], outfile: "dist/engine-worker.js" });
+  await build({ ...common, entryPoints: ["src/extension/worker/engine-core.ts"], outfile: "dist/engine-core.js" });
 }

@@ -38,7 +38,7 @@ function phase(...a: string[]): Record<string, number> {
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
-if (!["dist/engine-worker.js", "dist/prepare-worker.js"].every((f) => existsSync(join(root, f)))) spawnSync("node", ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+if (!["dist/engine-worker.js", "dist/engine-core.js", "dist/prepare-worker.js"].every((f) => existsSync(join(root, f)))) spawnSync("node", ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
 // The measurements run bundled as the CLI and the extension run (not through tsx, whose helpers
 // cost up to a tenth more), beside the bundled workers they start.
 const PHASES = join(root, "dist/bench-phases.js");

@@ -11,8 +11,12 @@
 //
 // Head: "CRT1", four zero bytes, the data's length in bytes (a float64, little-endian).
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
 import { readInParts } from "./read-in-parts";
 import type { TextBytes } from "./persisted-docs";
+
+/** The cache file of a cache folder. */
+export const cacheFileIn = (dir: string) => join(dir, "corroborate-index.v8");
 
 const MAGIC = "CRT1";
 const HEAD = 16;
@@ -36,11 +40,16 @@ export function cacheFileSplit(bytes: Buffer): { data: Buffer; texts: Buffer } {
 export type OpenedCacheFile = { data: Buffer; texts: TextsInFile } | "older format";
 
 /**
- * The cache file's data, read whole in this thread or in parts by libuv's threads (see
- * read-in-parts), and its texts, read when asked for. Undefined when there is no file; throws
- * when it is not a cache file or is cut short.
+ * How a cache file's data is read: whole in this thread; at once in parts by libuv's threads
+ * (see read-in-parts); or whole by one of them, while this thread does something else.
  */
-export async function openCacheFile(path: string, read: "in parts" | "in this thread"): Promise<OpenedCacheFile | undefined> {
+export type CacheRead = "in this thread" | "in parts" | "off this thread";
+
+/**
+ * The cache file's data, read as `read` says, and its texts, read when asked for. Undefined when
+ * there is no file; throws when it is not a cache file or is cut short.
+ */
+export async function openCacheFile(path: string, read: CacheRead): Promise<OpenedCacheFile | undefined> {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -54,7 +63,7 @@ export async function openCacheFile(path: string, read: "in parts" | "in this th
     readFully(fd, head, 0, Math.min(HEAD, size), 0);
     if (OLDER.some((start) => head.subarray(0, start.length).equals(start))) return "older format";
     const length = dataLength(head, size);
-    const data = read === "in parts" ? await readInParts(fd, HEAD, HEAD + length) : readFully(fd, Buffer.allocUnsafeSlow(length), 0, length, HEAD);
+    const data = read === "in this thread" ? readFully(fd, Buffer.allocUnsafeSlow(length), 0, length, HEAD) : await readInParts(fd, HEAD, HEAD + length, read === "in parts" ? undefined : 1);
     texts = new TextsInFile(fd, HEAD + length, size - HEAD - length);
     return { data, texts };
   } finally {

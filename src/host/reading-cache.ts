@@ -9,17 +9,15 @@
 // Node only (v8 serialisation, crypto); the engine stays free of it.
 import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
-import { join } from "node:path";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { readAligned, serialiseAligned } from "./aligned-serialise";
-import { cacheFileParts, openCacheFile, type TextsInFile } from "./cache-file";
+import { cacheFileIn, cacheFileParts, openCacheFile, type CacheRead, type OpenedCacheFile, type TextsInFile } from "./cache-file";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
 export const CACHE_FORMAT = 13;
-const FILE = "corroborate-index.v8";
 
 interface Entry {
   size: number;
@@ -78,14 +76,13 @@ export class ReadingCache {
 
   /**
    * Loads the cache file, if there is one; a damaged or older one is set aside (and reported).
-   * The file is read in parts at once by libuv's threads (see read-in-parts), or whole in this
-   * thread, for a thread of its own that shares its process with an event loop to keep free;
-   * its texts are not read until asked for (see cache-file).
+   * The file's data is read as `read` says, or was being read already (`openCacheFile` of this
+   * folder's file); its texts are not read until asked for (see cache-file).
    */
-  async load(read: "in parts" | "in this thread" = "in parts"): Promise<this> {
+  async load(read: CacheRead | Promise<OpenedCacheFile | undefined> = "in parts"): Promise<this> {
     const start = performance.now();
     try {
-      const opened = await openCacheFile(join(this.dir, FILE), read);
+      const opened = await (typeof read === "string" ? openCacheFile(cacheFileIn(this.dir), read) : read);
       if (opened === "older format") this.problem = "made by another version: rebuilt";
       else if (opened && !this.decode(opened.data, opened.texts)) opened.texts.close();
     } catch (error) {
@@ -191,7 +188,8 @@ export class ReadingCache {
     if (this.analysesTaken && !this.changed) return undefined;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
+      const file = cacheFileIn(this.dir);
+      const tmp = `${file}.${process.pid}.tmp`;
       const packed = corpus?.packed();
       const analyses: PersistedAnalyses | undefined = packed && persistedAnalyses(fingerprint(this.fresh), packed);
       // The documents' long lists go apart, as columns: they load several times faster.
@@ -202,7 +200,7 @@ export class ReadingCache {
       writeParts(tmp, cacheFileParts(serialiseAligned(data), texts));
       // The documents loaded from the file being replaced keep their texts.
       this.texts?.detach();
-      renameSync(tmp, join(this.dir, FILE));
+      renameSync(tmp, file);
       return undefined;
     } catch (error) {
       return (error as Error).message;
