@@ -64,7 +64,7 @@ export async function openCacheFile(path: string, read: CacheRead): Promise<Open
     if (OLDER.some((start) => head.subarray(0, start.length).equals(start))) return "older format";
     const length = dataLength(head, size);
     const data = read === "in this thread" ? readFully(fd, Buffer.allocUnsafeSlow(length), 0, length, HEAD) : await readInParts(fd, HEAD, HEAD + length, read === "in parts" ? undefined : 1);
-    texts = new TextsInFile(fd, HEAD + length, size - HEAD - length);
+    texts = new TextsInFile(path, fd, HEAD + length, size - HEAD - length);
     return { data, texts };
   } finally {
     if (!texts) closeSync(fd);
@@ -90,6 +90,18 @@ function readFully(fd: number, bytes: Buffer, at: number, end: number, position:
 
 /** The file a cache's texts are read from, closed once nothing can ask for them any more. */
 const closeWhenGone = new FinalizationRegistry<number>((fd) => closeSync(fd));
+/** The texts read from each file, as long as they are open (see `letGoOf`). */
+const openOn = new Map<string, Set<WeakRef<TextsInFile>>>();
+
+/**
+ * Every texts of this thread still read from the file taken into memory, and the file closed:
+ * before the file is replaced (a file open cannot be on Windows). The documents made from it keep
+ * their texts; a folder opened twice (its sources read again) has had it opened twice.
+ */
+export function letGoOf(path: string): void {
+  for (const ref of [...(openOn.get(path) ?? [])]) ref.deref()?.detach();
+  openOn.delete(path);
+}
 /** Where texts are read to before they are made strings: grown as needed, touched once. */
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
 
@@ -98,10 +110,21 @@ export class TextsInFile implements TextBytes {
   private fd: number | undefined;
   /** The texts, once taken into memory (see `detach`). */
   private held: Buffer | undefined;
+  private readonly ref = new WeakRef(this);
 
-  constructor(fd: number, private readonly at: number, readonly length: number) {
+  constructor(
+    private readonly path: string,
+    fd: number,
+    private readonly at: number,
+    readonly length: number,
+  ) {
     this.fd = fd;
     closeWhenGone.register(this, fd, this);
+    let open = openOn.get(path);
+    if (!open) openOn.set(path, (open = new Set()));
+    // Those collected since (their files closed by the registry) are let go of here.
+    for (const ref of open) if (!ref.deref()) open.delete(ref);
+    open.add(this.ref);
   }
 
   latin1(start: number, end: number): string {
@@ -112,10 +135,7 @@ export class TextsInFile implements TextBytes {
     return readFully(this.fd, scratch, 0, end - start, this.at + start).toString("latin1", 0, end - start);
   }
 
-  /**
-   * The texts taken into memory and the file closed: before the file is replaced (a file open
-   * cannot be replaced on Windows), the documents made from it still having their texts to read.
-   */
+  /** The texts taken into memory and the file closed (see `letGoOf`). */
   detach(): void {
     if (this.fd === undefined) return;
     this.held = readFully(this.fd, Buffer.allocUnsafeSlow(this.length), 0, this.length, this.at);
@@ -126,6 +146,7 @@ export class TextsInFile implements TextBytes {
   close(): void {
     if (this.fd === undefined) return;
     closeWhenGone.unregister(this);
+    openOn.get(this.path)?.delete(this.ref);
     closeSync(this.fd);
     this.fd = undefined;
   }

@@ -12,7 +12,7 @@ import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { readAligned, serialiseAligned } from "./aligned-serialise";
-import { cacheFileIn, cacheFileParts, openCacheFile, type CacheRead, type OpenedCacheFile, type TextsInFile } from "./cache-file";
+import { cacheFileIn, cacheFileParts, letGoOf, openCacheFile, type CacheRead, type OpenedCacheFile, type TextsInFile } from "./cache-file";
 import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
 
@@ -69,8 +69,6 @@ export class ReadingCache {
   readonly stats: CacheStats = { reused: 0, read: 0, loadMs: 0 };
   /** Why an existing cache file could not be used, if it could not. */
   problem: string | undefined;
-  /** The texts of the documents loaded, read from the file when first asked for. */
-  private texts: TextsInFile | undefined;
 
   constructor(private readonly dir: string) {}
 
@@ -109,7 +107,6 @@ export class ReadingCache {
         entries.set(path, entry);
       });
       this.entries = entries;
-      this.texts = texts;
       const analyses = data.analyses;
       if (analyses) this.earlier = { fingerprint: analyses.fingerprint, corpus: { ...analyses.corpus, sources: fromColumns(analyses.sources) as unknown as PackedSource[] } };
       return true;
@@ -199,7 +196,7 @@ export class ReadingCache {
       const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns, ...(analyses ? { analyses } : {}) };
       writeParts(tmp, cacheFileParts(serialiseAligned(data), texts));
       // The documents loaded from the file being replaced keep their texts.
-      this.texts?.detach();
+      letGoOf(file);
       renameSync(tmp, file);
       return undefined;
     } catch (error) {
