@@ -3,9 +3,9 @@
 // (kept open meanwhile) when first asked for. At the benchmark's 10,000 sources the texts are 39
 // of the file's 111 MB, and what costs in reading a file is the first touch of the memory it goes
 // to (111 MB: 0.32-0.36 s to touch, 0.08 s to read into memory touched before). Read with the
-// rest, the texts were in memory whether asked for or not; apart, in four alternating pairs of
-// runs, the editor's worker was ready in 1.03-1.09 s against 1.20-1.29 s, the CLI in 0.66-0.69 s
-// against 0.73-0.76 s with 204-207 MB of memory against 243-245 MB, and the first check took
+// rest, the texts were in memory whether asked for or not; apart, the editor's worker was ready in
+// 1.03-1.09 s against 1.20-1.29 s (four alternating pairs of runs), the CLI in 0.66-0.69 s against
+// 0.73-0.76 s with 204-207 MB of memory against 243-245 MB (three), and the first check took
 // about as long (1.29-1.40 s against 1.32-1.33 s: it reads three in four of the texts, each made
 // a string of its own either way).
 //
