@@ -128,11 +128,16 @@ export class TextsInFile implements TextBytes {
   }
 
   latin1(start: number, end: number): string {
-    if (start < 0 || end > this.length || start > end) throw new RangeError(`no text at ${start}-${end} of the index cache's ${this.length} bytes`);
+    if (start < 0 || end > this.length || start > end) throw new RangeError(`no text at ${start}-${end} of the ${this.length} bytes of texts in the index cache ${this.path}`);
     if (this.held) return this.held.toString("latin1", start, end);
-    if (this.fd === undefined) throw new Error("the index cache's file was closed");
+    if (this.fd === undefined) throw new Error(`the index cache ${this.path} was closed before a source's text was read from it`);
     if (scratch.length < end - start) scratch = Buffer.allocUnsafeSlow(Math.max(end - start, 2 * scratch.length));
-    return readFully(this.fd, scratch, 0, end - start, this.at + start).toString("latin1", 0, end - start);
+    try {
+      return readFully(this.fd, scratch, 0, end - start, this.at + start).toString("latin1", 0, end - start);
+    } catch (error) {
+      // Written whole and renamed, the file is never cut in place by this program: another one did it.
+      throw new Error(`a source's text could not be read from the index cache ${this.path}: ${(error as Error).message} (remove the file to have it rebuilt)`);
+    }
   }
 
   /** The texts taken into memory and the file closed (see `letGoOf`). */
