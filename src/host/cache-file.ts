@@ -90,8 +90,8 @@ function readFully(fd: number, bytes: Buffer, at: number, end: number, position:
 
 /** The file a cache's texts are read from, closed once nothing can ask for them any more. */
 const closeWhenGone = new FinalizationRegistry<number>((fd) => closeSync(fd));
-/** The texts read from each file, as long as they are open (see `letGoOf`). */
-const openOn = new Map<string, Set<WeakRef<TextsInFile>>>();
+/** The texts of this thread read from a file still open (see `letGoOf`). */
+const open = new Set<WeakRef<TextsInFile>>();
 
 /**
  * Every texts of this thread still read from the file taken into memory, and the file closed:
@@ -99,8 +99,11 @@ const openOn = new Map<string, Set<WeakRef<TextsInFile>>>();
  * their texts; a folder opened twice (its sources read again) has had it opened twice.
  */
 export function letGoOf(path: string): void {
-  for (const ref of [...(openOn.get(path) ?? [])]) ref.deref()?.detach();
-  openOn.delete(path);
+  for (const ref of open) {
+    const texts = ref.deref();
+    if (!texts) open.delete(ref); // collected, its file closed by the registry
+    else if (texts.path === path) texts.detach();
+  }
 }
 /** Where texts are read to before they are made strings: grown as needed, touched once. */
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
@@ -113,17 +116,13 @@ export class TextsInFile implements TextBytes {
   private readonly ref = new WeakRef(this);
 
   constructor(
-    private readonly path: string,
+    readonly path: string,
     fd: number,
     private readonly at: number,
     readonly length: number,
   ) {
     this.fd = fd;
     closeWhenGone.register(this, fd, this);
-    let open = openOn.get(path);
-    if (!open) openOn.set(path, (open = new Set()));
-    // Those collected since (their files closed by the registry) are let go of here.
-    for (const ref of open) if (!ref.deref()) open.delete(ref);
     open.add(this.ref);
   }
 
@@ -151,7 +150,7 @@ export class TextsInFile implements TextBytes {
   close(): void {
     if (this.fd === undefined) return;
     closeWhenGone.unregister(this);
-    openOn.get(this.path)?.delete(this.ref);
+    open.delete(this.ref);
     closeSync(this.fd);
     this.fd = undefined;
   }

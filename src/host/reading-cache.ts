@@ -12,9 +12,9 @@ import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
 import type { EarlierAnalyses, SourceReading } from "../engine/source-set";
 import type { PackedCorpus, PackedSource } from "../engine/index/analysis-pack";
 import { readAligned, serialiseAligned } from "./aligned-serialise";
-import { cacheFileIn, cacheFileParts, letGoOf, openCacheFile, type CacheRead, type OpenedCacheFile, type TextsInFile } from "./cache-file";
+import { cacheFileIn, cacheFileParts, letGoOf, openCacheFile, type CacheRead, type OpenedCacheFile } from "./cache-file";
 import { fromColumns, toColumns, type Columns } from "./columns";
-import { docsFromColumns, docsToColumns, type DocColumns } from "./persisted-docs";
+import { docsFromColumns, docsToColumns, type DocColumns, type TextBytes } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
 export const CACHE_FORMAT = 13;
@@ -91,7 +91,7 @@ export class ReadingCache {
   }
 
   /** Takes the cache's entries and analyses; whether its documents were taken (they read their texts from `texts`). */
-  private decode(bytes: Buffer, texts: TextsInFile): boolean {
+  private decode(bytes: Buffer, texts: TextBytes): boolean {
     try {
       const data = readAligned(bytes) as Persisted;
       if (data.format !== CACHE_FORMAT || data.version !== engineVersion()) {
@@ -187,6 +187,9 @@ export class ReadingCache {
       mkdirSync(this.dir, { recursive: true });
       const file = cacheFileIn(this.dir);
       const tmp = `${file}.${process.pid}.tmp`;
+      // The file is to be replaced: the documents loaded from it take their texts into memory now,
+      // in one read, so that those written below are not read one by one first (and again after).
+      letGoOf(file);
       const packed = corpus?.packed();
       const analyses: PersistedAnalyses | undefined = packed && persistedAnalyses(fingerprint(this.fresh), packed);
       // The documents' long lists go apart, as columns: they load several times faster.
@@ -195,8 +198,6 @@ export class ReadingCache {
       const rows = fresh.map(([path, e]) => ({ path, ...e, ...(e.reading.doc ? { reading: { ...e.reading, doc: undefined } } : {}) }));
       const data: Persisted = { format: CACHE_FORMAT, version: engineVersion(), entries: toColumns(rows), docColumns, ...(analyses ? { analyses } : {}) };
       writeParts(tmp, cacheFileParts(serialiseAligned(data), texts));
-      // The documents loaded from the file being replaced keep their texts.
-      letGoOf(file);
       renameSync(tmp, file);
       return undefined;
     } catch (error) {
