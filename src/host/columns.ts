@@ -7,13 +7,16 @@
 //
 // Values the deserialiser is slow with are kept whole too. Typed arrays (a document's name
 // table, a source's packed analysis: 40,000 of them at 10,000 sources) go through a call into
-// JavaScript each: one Int32Array of them all is read at once, and each made again as a view into
-// it; arrays of whole numbers likewise, made again as arrays. Strings are read one by one: a
+// JavaScript each: one Int16Array of the two-byte ones and one Int32Array of the others (see
+// engine/packed-ints) are read at once, and each made again as a view into its own; arrays of
+// whole numbers likewise, made again as arrays. Strings are read one by one: a
 // column of short strings that repeat (a term's kind, unit, a date's precision) keeps each
 // distinct one once; a column of one-byte strings (the files' paths) is kept as one string, cut
 // again into its parts. Views and parts keep the whole alive: a document replaced later leaves
 // its part of it until every document loaded with it is (the documents' texts are kept apart:
 // see persisted-docs).
+
+import { isPackedInts, type PackedInts } from "../engine/packed-ints";
 
 export interface Columns {
   /** How many objects. */
@@ -30,8 +33,8 @@ type Column =
   | { ints: Int32Array }
   | { floats: Float64Array }
   | { objects: Columns }
-  /** Int32Arrays, one after another, and each one's length. */
-  | { int32s: Int32Array; lengths: Int32Array }
+  /** Int16Arrays and Int32Arrays, each kind one after another: each one's length, and whether it is an Int32Array (1) or not (0). */
+  | { int16s: Int16Array; int32s: Int32Array; lengths: Int32Array; wide: Uint8Array }
   /** Arrays of whole numbers, one after another, and each one's length. */
   | { intLists: Int32Array; lengths: Int32Array }
   /** Strings by their number in a list of the distinct ones. */
@@ -99,17 +102,13 @@ function columnOf(vs: unknown[]): Column {
   if (vs.every(isInt)) return { ints: Int32Array.from(vs as number[]) };
   if (vs.every((v) => typeof v === "number")) return { floats: Float64Array.from(vs as number[]) };
   if (vs.every(isPlainObject)) return { objects: toColumns(vs) };
-  if (vs.length && vs.every(isInt32Array)) return int32sOf(vs as Int32Array[]);
+  if (vs.length && vs.every(isPackedInts)) return packedIntsOf(vs as PackedInts[]);
   if (vs.length >= FEW && vs.every(isIntList)) {
-    const { int32s, lengths } = int32sOf((vs as number[][]).map((v) => Int32Array.from(v)));
-    return { intLists: int32s, lengths };
+    const lists = (vs as number[][]).map((v) => Int32Array.from(v));
+    return { intLists: joined(Int32Array, lists), lengths: Int32Array.from(lists, (a) => a.length) };
   }
   if (vs.length >= FEW && vs.every((v) => typeof v === "string")) return stringsOf(vs as string[]);
   return { values: vs };
-}
-
-function isInt32Array(v: unknown): v is Int32Array {
-  return v instanceof Int32Array && v.constructor === Int32Array;
 }
 
 /** A plain array of whole numbers, without holes (an array of them is read one value at a time). */
@@ -117,15 +116,22 @@ function isIntList(v: unknown): v is number[] {
   return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && Object.keys(v).length === v.length && v.every(isInt);
 }
 
-function int32sOf(arrays: Int32Array[]): { int32s: Int32Array; lengths: Int32Array } {
-  const lengths = Int32Array.from(arrays, (a) => a.length);
-  const int32s = new Int32Array(lengths.reduce((sum, n) => sum + n, 0));
+function packedIntsOf(arrays: PackedInts[]): Column {
+  const wide = Uint8Array.from(arrays, (a) => (a instanceof Int32Array ? 1 : 0));
+  const int16s = joined(Int16Array, arrays.filter((a): a is Int16Array => a instanceof Int16Array));
+  const int32s = joined(Int32Array, arrays.filter((a): a is Int32Array => a instanceof Int32Array));
+  return { int16s, int32s, lengths: Int32Array.from(arrays, (a) => a.length), wide };
+}
+
+/** The arrays one after another in one of their kind. */
+function joined<T extends Int16Array | Int32Array>(C: new (n: number) => T, arrays: readonly T[]): T {
+  const all = new C(arrays.reduce((sum, a) => sum + a.length, 0));
   let at = 0;
   for (const a of arrays) {
-    int32s.set(a, at);
+    all.set(a, at);
     at += a.length;
   }
-  return { int32s, lengths };
+  return all;
 }
 
 const WIDE = /[^\u0000-\u00ff]/;
@@ -250,11 +256,26 @@ function countOf(column: Column | undefined): number {
   if ("ints" in column) return column.ints.length;
   if ("floats" in column) return column.floats.length;
   if ("objects" in column) return checkColumns(column.objects), column.objects.n;
-  if ("int32s" in column) return sumOf(column.lengths) === column.int32s.length ? column.lengths.length : NaN;
+  if ("wide" in column) return packedLengthsFit(column) ? column.lengths.length : NaN;
   if ("intLists" in column) return sumOf(column.lengths) === column.intLists.length ? column.lengths.length : NaN;
   if ("strings" in column) return column.ids.every((id) => id >= 0 && id < column.strings.length) ? column.ids.length : NaN;
   if ("joined" in column) return sumOf(column.lengths) === column.joined.length ? column.lengths.length : NaN;
   return column.values.length;
+}
+
+/** Whether the lengths of the two-byte arrays and of the others add up to their kinds' columns. */
+function packedLengthsFit(column: { int16s: Int16Array; int32s: Int32Array; lengths: Int32Array; wide: Uint8Array }): boolean {
+  const { lengths, wide } = column;
+  if (wide.length !== lengths.length) return false;
+  let narrow = 0;
+  let wideSum = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const n = lengths[i]!;
+    if (n < 0 || wide[i]! > 1) return false;
+    if (wide[i]) wideSum += n;
+    else narrow += n;
+  }
+  return narrow === column.int16s.length && wideSum === column.int32s.length;
 }
 
 function sumOf(lengths: Int32Array): number {
@@ -306,9 +327,22 @@ function getterOf(column: Column): Getter {
   if ("ints" in column) return (p) => column.ints[p];
   if ("floats" in column) return (p) => column.floats[p];
   if ("objects" in column) return objectReader(column.objects);
-  if ("int32s" in column) {
-    const starts = startsOf(column.lengths);
-    return (p) => column.int32s.subarray(starts[p], starts[p + 1]);
+  if ("wide" in column) {
+    const { int16s, int32s, lengths, wide } = column;
+    // Where each array starts in its kind's column.
+    const starts = new Float64Array(lengths.length);
+    let at16 = 0;
+    let at32 = 0;
+    for (let p = 0; p < lengths.length; p++) {
+      if (wide[p]) {
+        starts[p] = at32;
+        at32 += lengths[p]!;
+      } else {
+        starts[p] = at16;
+        at16 += lengths[p]!;
+      }
+    }
+    return (p) => (wide[p] ? int32s : int16s).subarray(starts[p], starts[p]! + lengths[p]!);
   }
   if ("intLists" in column) {
     const starts = startsOf(column.lengths);

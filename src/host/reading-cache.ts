@@ -17,7 +17,7 @@ import { fromColumns, toColumns, type Columns } from "./columns";
 import { docsFromColumns, docsToColumns, type DocColumns, type TextBytes } from "./persisted-docs";
 
 /** Bumped whenever what a prepared document or a packed corpus holds changes: an older cache is then ignored. */
-export const CACHE_FORMAT = 13;
+export const CACHE_FORMAT = 14;
 
 interface Entry {
   size: number;

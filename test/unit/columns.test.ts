@@ -65,15 +65,27 @@ test("prepared documents kept as columns come back as they were, in their own pr
   assert.ok(back[0]!.sentences.length > 3 && back[0]!.dates.length > 0, "the fixture has sentences and dates");
 });
 
-test("columns keep Int32Arrays as one array and give each back as a view into it, with its own values", () => {
-  const list = [{ table: Int32Array.of(1, 2, 3) }, { table: new Int32Array(0) }, { table: Int32Array.of(-7, 2 ** 31 - 1) }];
-  const back = fromColumns(kept(toColumns(list)));
+test("columns keep Int16Arrays and Int32Arrays each kind as one array and give each back as a view into it, of its own kind, with its own values", () => {
+  const list = [{ table: Int32Array.of(1, 2, 3) }, { table: Int16Array.of(-1, 32767) }, { table: new Int32Array(0) }, { table: new Int16Array(0) }, { table: Int32Array.of(-7, 2 ** 31 - 1) }, { table: Int16Array.of(-32768, 5, 6) }];
+  const columns = kept(toColumns(list));
+  const back = fromColumns(columns);
   assert.deepEqual(back, list);
-  const tables = back.map((o) => o.table as Int32Array);
-  assert.ok(tables.every((t) => t instanceof Int32Array));
-  assert.equal(new Set(tables.map((t) => t.buffer)).size, 1, "one buffer for all: read at once");
+  const tables = back.map((o) => o.table as Int16Array | Int32Array);
+  assert.deepEqual(tables.map((t) => t.constructor), list.map((o) => o.table.constructor), "each of its own kind");
+  assert.equal(new Set(tables.map((t) => t.buffer)).size, 2, "one buffer for each kind: read at once");
+  const column = columns.columns.table as unknown as { int16s: Int16Array; int32s: Int32Array };
+  assert.deepEqual([column.int16s.length, column.int32s.length], [5, 5], "two bytes a number where they fit");
   tables[0]![0] = 99;
-  assert.deepEqual([...tables[2]!], [-7, 2 ** 31 - 1], "a view's own values only");
+  tables[1]![1] = 99;
+  assert.deepEqual([...tables[4]!], [-7, 2 ** 31 - 1], "a view's own values only");
+  assert.deepEqual([...tables[5]!], [-32768, 5, 6], "a view's own values only");
+});
+
+test("columns of typed arrays whose lengths do not add up are damaged when read", () => {
+  const columns = kept(toColumns([{ table: Int16Array.of(1, 2) }, { table: Int32Array.of(3) }]));
+  const column = columns.columns.table as unknown as { lengths: Int32Array; wide: Uint8Array };
+  column.wide[0] = 1; // the two-byte array said to be of four bytes
+  assert.throws(() => rowReader(columns), /damaged: column table/);
 });
 
 test("columns of strings come back equal: short repeated ones kept once, one-byte ones joined, wide ones as they are", () => {

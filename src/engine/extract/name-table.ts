@@ -1,11 +1,12 @@
 // A document's name candidates packed as numbers. A corpus of 10,000 sources has half a million
 // of them; as objects (text, words, clues) they held 47 MB at 3,000 sources, packed six numbers
-// each (four bytes a number).
+// each (two bytes a number when the document's offsets allow, four otherwise: see packed-ints).
 // Their texts and words are the prose's, so they are made again from it when asked for.
 import type { NameCandidate } from "./names";
+import { packInts, type PackedInts } from "../packed-ints";
 
 /** Per candidate: start, end, person, organization and place clues, flags (SENTENCE_INITIAL, HONORIFIC). */
-export type NameTable = Int32Array;
+export type NameTable = PackedInts;
 
 const FIELDS = 6;
 const SENTENCE_INITIAL = 1;
@@ -16,7 +17,7 @@ export function packNames(names: NameCandidate[]): NameTable {
   names.forEach((n, i) => {
     table.set([n.start, n.end, n.clues.person, n.clues.organization, n.clues.place, (n.sentenceInitial ? SENTENCE_INITIAL : 0) | (n.honorific ? HONORIFIC : 0)], i * FIELDS);
   });
-  return table;
+  return packInts(table);
 }
 
 /** The candidates of a packed table, their texts taken from the prose they were found in. */

@@ -10,6 +10,7 @@ import type { NamePlace } from "../extract/roles";
 import type { IdfData } from "./similarity";
 import type { WordIndexData } from "./word-index";
 import type { ValueIndexData } from "./value-index";
+import { isPackedInts, packInts, type PackedInts } from "../packed-ints";
 
 /** What the corpus works out for one source from its prepared document and the entity table. */
 export interface SourceAnalysis {
@@ -22,7 +23,7 @@ export interface SourceAnalysis {
 
 export interface PackedSource {
   /** Per name: start, end, type (see NAME_TYPES), index of its entity or -1. */
-  names: Int32Array;
+  names: PackedInts;
   /** The value of each name with no entity, in order. */
   loose: string[];
   /**
@@ -30,7 +31,7 @@ export interface PackedSource {
    * reporting), what is counted (a string's index, or -1), then five lists (each its length and
    * its strings' indexes): local, head, entities, persons and the weights' classes.
    */
-  contexts: Int32Array;
+  contexts: PackedInts;
   /** The weight steps of every context, one after another. */
   steps: string;
 }
@@ -81,7 +82,7 @@ export class AnalysisPacker {
       for (const list of [context.local, context.head, context.entities, context.persons, context.weights.classes]) contexts.push(list.length, ...list.map(this.id));
       steps += context.weights.steps;
     }
-    this.sources[index] = { names: Int32Array.from(names), loose, contexts: Int32Array.from(contexts), steps };
+    this.sources[index] = { names: packInts(names), loose, contexts: packInts(contexts), steps };
   }
 
   private readonly id = (s: string): number => {
@@ -165,7 +166,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 
 /** Throws if a packed source is not made as `AnalysisPacker` makes one (a damaged cache that still decoded). */
 export function checkPacked(p: PackedSource): void {
-  const ok = p && p.names instanceof Int32Array && p.names.length % 4 === 0 && Array.isArray(p.loose) && p.contexts instanceof Int32Array && typeof p.steps === "string";
+  const ok = p && isPackedInts(p.names) && p.names.length % 4 === 0 && Array.isArray(p.loose) && isPackedInts(p.contexts) && typeof p.steps === "string";
   if (!ok) throw new Error("a packed source is damaged");
 }
 
