@@ -16,7 +16,7 @@
 // its part of it until every document loaded with it is (the documents' texts are kept apart:
 // see persisted-docs).
 
-import { isPackedInts, type PackedInts } from "../engine/packed-ints";
+import { isPackedInts, packInts, type PackedInts } from "../engine/packed-ints";
 
 export interface Columns {
   /** How many objects. */
@@ -30,7 +30,8 @@ export interface Columns {
 }
 
 type Column =
-  | { ints: Int32Array }
+  /** Whole numbers, two bytes each when every one fits (see engine/packed-ints). */
+  | { ints: PackedInts }
   | { floats: Float64Array }
   | { objects: Columns }
   /** Int16Arrays and Int32Arrays, each kind one after another: each one's length, and whether it is an Int32Array (1) or not (0). */
@@ -99,7 +100,7 @@ export function toColumns(list: readonly Plain[]): Columns {
 }
 
 function columnOf(vs: unknown[]): Column {
-  if (vs.every(isInt)) return { ints: Int32Array.from(vs as number[]) };
+  if (vs.every(isInt)) return { ints: packInts(vs as number[]) };
   if (vs.every((v) => typeof v === "number")) return { floats: Float64Array.from(vs as number[]) };
   if (vs.every(isPlainObject)) return { objects: toColumns(vs) };
   if (vs.length && vs.every(isPackedInts)) return packedIntsOf(vs as PackedInts[]);

@@ -88,6 +88,16 @@ test("columns of typed arrays whose lengths do not add up are damaged when read"
   assert.throws(() => rowReader(columns), /damaged: column table/);
 });
 
+test("a column of whole numbers is kept two bytes each when every one fits, four otherwise, and gives back the numbers", () => {
+  for (const values of [[0, -32768, 32767, 7], [0, 32768, -1], [2 ** 31 - 1, -(2 ** 31)]]) {
+    const list = values.map((v) => ({ v }));
+    const columns = kept(toColumns(list));
+    assert.deepEqual(fromColumns(columns), list);
+    const ints = (columns.columns.v as unknown as { ints: Int16Array | Int32Array }).ints;
+    assert.equal(ints.constructor, values.every((v) => v >= -32768 && v <= 32767) ? Int16Array : Int32Array, `${values}`);
+  }
+});
+
 test("columns of strings come back equal: short repeated ones kept once, one-byte ones joined, wide ones as they are", () => {
   const kinds = Array.from({ length: 200 }, (_, i) => ["duration", "count", "money"][i % 3]!);
   const texts = Array.from({ length: 100 }, (_, i) => `Workers of plant ${i} said: ${"é".repeat(i % 5)} the strike goes on`);
