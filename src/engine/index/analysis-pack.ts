@@ -170,13 +170,13 @@ export function checkPacked(p: PackedSource): void {
   if (!ok) throw new Error("a packed source is damaged");
 }
 
-/** Each name of a packed source that is an entity's: the entity, and the name's place among the source's names. */
-export function forEachPackedEntity(p: PackedSource, entities: readonly Entity[], visit: (entity: Entity, place: number) => void): void {
+/** Each name of a packed source that is an entity's: the entity, the name's place among the source's names, and the entity's index in the table. */
+export function forEachPackedEntity(p: PackedSource, entities: readonly Entity[], visit: (entity: Entity, place: number, index: number) => void): void {
   for (let i = 0, place = 0; i < p.names.length; i += 4, place++) {
     const e = p.names[i + 3]!;
     if (e < 0) continue;
     const entity = entities[e];
     if (!entity) throw new Error("a packed name's entity is missing");
-    visit(entity, place);
+    visit(entity, place, e);
   }
 }
