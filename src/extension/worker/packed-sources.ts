@@ -35,14 +35,23 @@ export interface FolderSummary {
 const FIELDS = 4;
 
 export function packSources(list: readonly SourceSummary[]): PackedSources {
-  const fields = list.flatMap((s) => [s.path, s.title, s.outlet ?? "", s.date ?? ""]);
-  const text = new Uint16Array(fields.reduce((n, f) => n + f.length, 0));
+  // Plain loops over one joined string: this runs once per folder, too rarely to be optimised,
+  // and a loop per field (or over a closure's variable) ran unoptimised: 10,000 sources took
+  // 40-55 ms, a tenth of opening a folder again.
+  const fields = new Array<string>(list.length * FIELDS);
   const ends = new Int32Array(fields.length);
   let at = 0;
-  fields.forEach((field, k) => {
-    for (let c = 0; c < field.length; c++) text[at++] = field.charCodeAt(c);
-    ends[k] = at;
-  });
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i]!;
+    fields[i * FIELDS] = s.path;
+    fields[i * FIELDS + 1] = s.title;
+    fields[i * FIELDS + 2] = s.outlet ?? "";
+    fields[i * FIELDS + 3] = s.date ?? "";
+    for (let f = i * FIELDS; f < (i + 1) * FIELDS; f++) ends[f] = at += fields[f]!.length;
+  }
+  const joined = fields.join("");
+  const text = new Uint16Array(joined.length);
+  for (let c = 0; c < joined.length; c++) text[c] = joined.charCodeAt(c);
   return { text, ends, sentences: Int32Array.from(list, (s) => s.sentences) };
 }
 
