@@ -148,8 +148,8 @@ async function eventLoop(n: number, cacheDir?: string) {
         stats.push({ path: files[i]!, size, mtime: mtimeMs });
       }
     }));
-    await reset;
     toRead = ((await request({ op: "known", root: "r", files: stats })) as { unknown: string[] }).unknown;
+    await reset;
   }
   let next = 0;
   await Promise.all(Array.from({ length: 16 }, async () => {
