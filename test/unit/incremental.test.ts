@@ -110,3 +110,21 @@ test("a quotation checked again once its source changed in place is read from th
   assert.equal(after?.code, "quote.mismatch");
   assert.match(after!.message, /the law above/);
 });
+
+test("the source re-indexed in place is the one of its path, among paths the locale's order holds equal", () => {
+  // "café" written precomposed and decomposed: two files, two names, equal to localeCompare.
+  const [composed, decomposed] = ["/news/caf\u00e9.md", "/news/cafe\u0301.md"];
+  assert.equal(composed.localeCompare(decomposed), 0, "the fixture's paths compare equal");
+  const set = new SourceSet();
+  const text = (year: number) => `Yerlan Dauletov was fined on 5 May ${year}, the court said.\n`;
+  for (const path of ["/news/a.md", composed, decomposed, "/news/z.md"]) set.upsert(path, Buffer.from(text(2017)));
+  const corpus = set.corpus();
+  for (const path of [decomposed, composed]) {
+    set.upsert(path, Buffer.from(text(2019)));
+    assert.equal(set.corpus(), corpus, "updated in place");
+    const years = corpus.sources.map((s) => `${s.doc.meta.path}:${s.doc.dates.map((d) => d.value.year).join()}`);
+    const changed = years.filter((y) => y.endsWith("2019"));
+    assert.ok(changed.includes(`${path}:2019`), `${path} was the one replaced: ${years.join(" ")}`);
+  }
+  assert.deepEqual(corpus.sources.map((s) => s.doc.dates[0]!.value.year), [2017, 2019, 2019, 2017]);
+});
