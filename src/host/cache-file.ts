@@ -94,7 +94,7 @@ const closeWhenGone = new FinalizationRegistry<number>((fd) => closeSync(fd));
 const open = new Set<WeakRef<TextsInFile>>();
 
 /**
- * Every texts of this thread still read from the file taken into memory, and the file closed:
+ * The texts of this thread still read from the file taken into memory, and the file closed:
  * before the file is replaced (a file open cannot be on Windows). The documents made from it keep
  * their texts; a folder opened twice (its sources read again) has had it opened twice.
  */

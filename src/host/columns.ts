@@ -5,16 +5,15 @@
 // from columns). Each object keeps its own properties in its own order (its "shape"), so that
 // what is made again is what was given, to the key order of a JSON report.
 //
-// Values the deserialiser is slow with are kept whole too. Typed arrays (a document's name
-// table, a source's packed analysis: 40,000 of them at 10,000 sources) go through a call into
-// JavaScript each: one Int16Array of the two-byte ones and one Int32Array of the others (see
+// Values the deserialiser is slow with are kept whole too. Typed arrays (a document's name table,
+// a source's packed analysis: 40,000 of them at 10,000 sources) go through a call into JavaScript
+// each: one Int16Array of the two-byte ones and one Int32Array of the others (see
 // engine/packed-ints) are read at once, and each made again as a view into its own; arrays of
-// whole numbers likewise, made again as arrays. Strings are read one by one: a
-// column of short strings that repeat (a term's kind, unit, a date's precision) keeps each
-// distinct one once; a column of one-byte strings (the files' paths) is kept as one string, cut
-// again into its parts. Views and parts keep the whole alive: a document replaced later leaves
-// its part of it until every document loaded with it is (the documents' texts are kept apart:
-// see persisted-docs).
+// whole numbers likewise, made again as arrays. Strings are read one by one: a column of short
+// strings that repeat (a term's kind, unit, a date's precision) keeps each distinct one once; a
+// column of one-byte strings (the files' paths) is kept as one string, cut again into its parts.
+// Views and parts keep the whole alive: a document replaced later leaves its part of it until
+// every document loaded with it is (the documents' texts are kept apart: see persisted-docs).
 
 import { isPackedInts, packInts, type PackedInts } from "../engine/packed-ints";
 
@@ -106,7 +105,7 @@ function columnOf(vs: unknown[]): Column {
   if (vs.length && vs.every(isPackedInts)) return packedIntsOf(vs as PackedInts[]);
   if (vs.length >= FEW && vs.every(isIntList)) {
     const lists = (vs as number[][]).map((v) => Int32Array.from(v));
-    return { intLists: joined(Int32Array, lists), lengths: Int32Array.from(lists, (a) => a.length) };
+    return { intLists: concatenated(Int32Array, lists), lengths: Int32Array.from(lists, (a) => a.length) };
   }
   if (vs.length >= FEW && vs.every((v) => typeof v === "string")) return stringsOf(vs as string[]);
   return { values: vs };
@@ -119,13 +118,13 @@ function isIntList(v: unknown): v is number[] {
 
 function packedIntsOf(arrays: PackedInts[]): Column {
   const wide = Uint8Array.from(arrays, (a) => (a instanceof Int32Array ? 1 : 0));
-  const int16s = joined(Int16Array, arrays.filter((a): a is Int16Array => a instanceof Int16Array));
-  const int32s = joined(Int32Array, arrays.filter((a): a is Int32Array => a instanceof Int32Array));
+  const int16s = concatenated(Int16Array, arrays.filter((a): a is Int16Array => a instanceof Int16Array));
+  const int32s = concatenated(Int32Array, arrays.filter((a): a is Int32Array => a instanceof Int32Array));
   return { int16s, int32s, lengths: Int32Array.from(arrays, (a) => a.length), wide };
 }
 
 /** The arrays one after another in one of their kind. */
-function joined<T extends Int16Array | Int32Array>(C: new (n: number) => T, arrays: readonly T[]): T {
+function concatenated<T extends Int16Array | Int32Array>(C: new (n: number) => T, arrays: readonly T[]): T {
   const all = new C(arrays.reduce((sum, a) => sum + a.length, 0));
   let at = 0;
   for (const a of arrays) {
@@ -257,26 +256,37 @@ function countOf(column: Column | undefined): number {
   if ("ints" in column) return column.ints.length;
   if ("floats" in column) return column.floats.length;
   if ("objects" in column) return checkColumns(column.objects), column.objects.n;
-  if ("wide" in column) return packedLengthsFit(column) ? column.lengths.length : NaN;
+  if ("wide" in column) {
+    const kinds = packedStarts(column);
+    return kinds && kinds.narrow === column.int16s.length && kinds.wide === column.int32s.length ? column.lengths.length : NaN;
+  }
   if ("intLists" in column) return sumOf(column.lengths) === column.intLists.length ? column.lengths.length : NaN;
   if ("strings" in column) return column.ids.every((id) => id >= 0 && id < column.strings.length) ? column.ids.length : NaN;
   if ("joined" in column) return sumOf(column.lengths) === column.joined.length ? column.lengths.length : NaN;
   return column.values.length;
 }
 
-/** Whether the lengths of the two-byte arrays and of the others add up to their kinds' columns. */
-function packedLengthsFit(column: { int16s: Int16Array; int32s: Int32Array; lengths: Int32Array; wide: Uint8Array }): boolean {
-  const { lengths, wide } = column;
-  if (wide.length !== lengths.length) return false;
+/**
+ * Where each typed array starts in its kind's column, and how long the two kinds' columns are by
+ * the lengths; undefined when a length or a kind is out of range.
+ */
+function packedStarts({ lengths, wide }: { lengths: Int32Array; wide: Uint8Array }): { starts: Float64Array; narrow: number; wide: number } | undefined {
+  if (wide.length !== lengths.length) return undefined;
+  const starts = new Float64Array(lengths.length);
   let narrow = 0;
-  let wideSum = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    const n = lengths[i]!;
-    if (n < 0 || wide[i]! > 1) return false;
-    if (wide[i]) wideSum += n;
-    else narrow += n;
+  let wideAt = 0;
+  for (let p = 0; p < lengths.length; p++) {
+    const n = lengths[p]!;
+    if (n < 0 || wide[p]! > 1) return undefined;
+    if (wide[p]) {
+      starts[p] = wideAt;
+      wideAt += n;
+    } else {
+      starts[p] = narrow;
+      narrow += n;
+    }
   }
-  return narrow === column.int16s.length && wideSum === column.int32s.length;
+  return { starts, narrow, wide: wideAt };
 }
 
 function sumOf(lengths: Int32Array): number {
@@ -330,19 +340,8 @@ function getterOf(column: Column): Getter {
   if ("objects" in column) return objectReader(column.objects);
   if ("wide" in column) {
     const { int16s, int32s, lengths, wide } = column;
-    // Where each array starts in its kind's column.
-    const starts = new Float64Array(lengths.length);
-    let at16 = 0;
-    let at32 = 0;
-    for (let p = 0; p < lengths.length; p++) {
-      if (wide[p]) {
-        starts[p] = at32;
-        at32 += lengths[p]!;
-      } else {
-        starts[p] = at16;
-        at16 += lengths[p]!;
-      }
-    }
+    const starts = packedStarts(column)?.starts;
+    if (!starts) throw new Error("damaged: typed arrays' lengths");
     return (p) => (wide[p] ? int32s : int16s).subarray(starts[p], starts[p]! + lengths[p]!);
   }
   if ("intLists" in column) {

@@ -4,9 +4,10 @@
 // file reads a text from its end when first asked for: see cache-file). Made again on loading,
 // each document as it was, but for what it holds most of: its lists and its text are made when
 // first read. Opening the 10,000 sources of the benchmark again, making every list took 0.3 s and
-// the texts (from bytes in memory) 0.15 s (each megabyte of memory first touched costs some 3-4 ms
-// on these machines); the first check of its draft then read the sentences, dates and terms of 2,058-2,060 of them, no
-// quotes, and the texts of 7,678 (the sources naming a person the draft gives a role).
+// the texts (from bytes in memory) 0.15 s (each megabyte of memory first touched costs some 3-4
+// ms on these machines); the first check of its draft then read the sentences, dates and terms of
+// 2,058-2,060 of them, no quotes, and the texts of 7,678 (the sources naming a person the draft
+// gives a role).
 // A quotation's words are not kept: they are its document's prose from its start to its end
 // (see extract/quotes), taken from there when the list is made. Kept, the 36,671 quotations of
 // the benchmark's sources were 11 of the cache's 122 MB, and reading them back 40 ms or more.

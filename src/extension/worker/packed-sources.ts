@@ -37,7 +37,7 @@ const FIELDS = 4;
 export function packSources(list: readonly SourceSummary[]): PackedSources {
   // Plain loops over one joined string: this runs once per folder, too rarely to be optimised,
   // and a loop per field (or over a closure's variable) ran unoptimised: 10,000 sources took
-  // 40-55 ms, a tenth of opening a folder again.
+  // 35-51 ms so, 25-42 ms this way (seven fresh processes each).
   const fields = new Array<string>(list.length * FIELDS);
   const ends = new Int32Array(fields.length);
   let at = 0;
