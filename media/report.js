@@ -69,4 +69,6 @@
   window.addEventListener("message", (event) => {
     if (event.data && event.data.type === "report") render(event.data);
   });
+  // Listening now: a report sent before this script ran was lost, so the extension sends it again.
+  vscode.postMessage({ type: "ready" });
 })();

@@ -28,6 +28,8 @@ export class ReportPanel implements vscode.Disposable {
     }
     this.panel.title = `Fact-check: ${vscode.workspace.asRelativePath(doc.uri)}`;
     this.panel.reveal(vscode.ViewColumn.Beside, true);
+    // Posted now, and again when the webview says it is ready: a message sent before its script
+    // listens is lost (on a loaded machine the report stayed at "Checking…").
     const state = this.checker.state(doc.uri) ?? (await this.checker.checkNow(doc));
     if (state) this.post(state);
   }
@@ -39,7 +41,10 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private async onMessage(m: { type: string; start?: number; end?: number; path?: string; line?: number }): Promise<void> {
-    if (m.type === "reveal" && this.uri && m.start !== undefined && m.end !== undefined) {
+    if (m.type === "ready") {
+      const state = this.uri && this.checker.state(this.uri);
+      if (state) this.post(state);
+    } else if (m.type === "reveal" && this.uri && m.start !== undefined && m.end !== undefined) {
       const doc = await vscode.workspace.openTextDocument(this.uri);
       const range = new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end));
       await vscode.window.showTextDocument(doc, { selection: range, viewColumn: vscode.ViewColumn.One });
