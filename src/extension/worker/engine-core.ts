@@ -11,6 +11,7 @@ import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
 import type { OpenedCacheFile } from "../../host/cache-file";
 import { packSources, transferOf } from "./packed-sources";
+import { warmUpReading } from "../../host/warm-up";
 
 interface Root {
   set: SourceSet;
@@ -25,6 +26,8 @@ const roots = new Map<string, Root>();
 let pool: PreparePool | undefined;
 /** Folders being indexed (from reset to persist): their many sources are read in the pool. */
 const indexing = new Set<string>();
+/** This thread has run its code for reading a source (see host/warm-up), or is running it. */
+let warmedUp = false;
 
 function rootFor(key: string): Root {
   let root = roots.get(key);
@@ -67,6 +70,12 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
       if (!indexing.size && pool) {
         void pool.close();
         pool = undefined;
+      }
+      // The pool or the cache read the folder: a source changed from now on is read here, and the
+      // first would be read by code not yet compiled. Read a few again meanwhile (in the background).
+      if (!warmedUp) {
+        warmedUp = true;
+        void warmUpReading(corpus).catch(() => undefined);
       }
       return problem;
     }
