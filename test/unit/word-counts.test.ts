@@ -7,7 +7,8 @@ import { readSource, SourceSet } from "../../src/engine/source-set";
 import { Corpus } from "../../src/engine/index/corpus";
 import { countingSource, countWords, type CorpusCounts } from "../../src/engine/index/word-counts";
 import { analyseContexts } from "../../src/engine/extract/context";
-import { growable, postingsFromData } from "../../src/engine/index/postings";
+import { insertId, postingsFromData } from "../../src/engine/index/postings";
+import { WordIndex } from "../../src/engine/index/word-index";
 import { checkDraft } from "../../src/engine/verify/check";
 
 // Word rarity and the word index counted apart from the corpus (in another thread, see
@@ -128,20 +129,32 @@ test("a corpus given its counts re-indexes a changed source in place, as a corpu
   assert.equal(verdicts(counted, dir), verdicts(fresh.corpus(), dir));
 });
 
-test("posting lists taken as growable are added to in place; views are copied when first added to", () => {
+test("ids put into posting lists: arrays in place; a loaded view copied once into a buffer with room, the loaded ids untouched", () => {
   const data = { keys: ["appeal", "court"], counts: Int32Array.from([2, 1]), ids: Int32Array.from([0, 4, 2]) };
-  const own = postingsFromData(data, true);
-  const list = own.get("appeal")!;
-  assert.ok(Array.isArray(list));
-  assert.equal(growable(own, "appeal"), list);
-  const views = postingsFromData(data);
-  const view = views.get("appeal");
+  const postings = postingsFromData(data);
+  const view = postings.get("appeal")!;
   assert.ok(view instanceof Int32Array);
-  const copied = growable(views, "appeal");
-  assert.notEqual(copied, view);
-  assert.equal(views.get("appeal"), copied);
-  assert.deepEqual(copied, [0, 4]);
-  assert.deepEqual([...own.entries()].map(([k, v]) => [k, [...v]]), [["appeal", [0, 4]], ["court", [2]]]);
+  insertId(postings, "appeal", view, 7);
+  const first = postings.get("appeal") as Int32Array;
+  assert.deepEqual([...first], [0, 4, 7]);
+  assert.notEqual(first.buffer, data.ids.buffer, "a buffer of its own");
+  // In the middle, as a changed source's records go to their source's place: no copy again.
+  insertId(postings, "appeal", first, 2, 1);
+  const second = postings.get("appeal") as Int32Array;
+  assert.deepEqual([...second], [0, 2, 4, 7]);
+  assert.equal(second.buffer, first.buffer);
+  assert.deepEqual([...data.ids], [0, 4, 2], "the loaded ids as they were");
+  assert.deepEqual([...postings.get("court")!], [2]);
+  // A new key's list is an array, pushed to in place.
+  insertId(postings, "verdict", undefined, 3);
+  const made = postings.get("verdict")!;
+  assert.ok(Array.isArray(made));
+  insertId(postings, "verdict", made, 9);
+  assert.equal(postings.get("verdict"), made);
+  assert.deepEqual(made, [3, 9]);
+  // Grown past its room (16 more than it had), still every id in order.
+  for (let id = 10; id < 40; id++) insertId(postings, "appeal", postings.get("appeal"), id);
+  assert.deepEqual([...postings.get("appeal")!], [0, 2, 4, 7, ...Array.from({ length: 30 }, (_, i) => i + 10)]);
 });
 
 test("a source to count holds no view into a larger buffer: posted to a thread, a view would take the whole buffer along", () => {
@@ -156,4 +169,28 @@ test("a source to count holds no view into a larger buffer: posted to a thread, 
   const counted = countingSource(doc).narrowText!.at;
   assert.deepEqual([...counted], [...at]);
   assert.equal(counted.buffer.byteLength, counted.byteLength, "its own buffer");
+});
+
+test("a word index loaded as data and added to finds the new sentences as one built with them does, the loaded ids untouched", () => {
+  const sentences = ["The court upheld the appeal.", "The union appealed the verdict.", "The court heard the union's appeal."];
+  const added = ["The court adjourned the appeal hearing.", "Court officials said the appeal would be heard again."];
+  const built = new WordIndex();
+  sentences.forEach((s, id) => built.add(id, s));
+  const data = built.toData();
+  const before = [...data.ids];
+  const loaded = new WordIndex(data);
+  const whole = new WordIndex();
+  [...sentences, ...added].forEach((s, id) => whole.add(id, s));
+  added.forEach((s, k) => loaded.add(sentences.length + k, s));
+  assert.deepEqual([...data.ids], before, "the loaded ids as they were");
+  for (const words of [["court"], ["court", "appeal"], ["appeal", "heard"], ["hearing"], ["union"]]) assert.deepEqual(loaded.withAll(words), whole.withAll(words), words.join(" "));
+  const scored = (index: WordIndex) => { const s = index.withMost(["court", "appeal", "officials"]); return [...s.ids].map((id, k) => [id, s.scores[k]]).sort((a, b) => a[0]! - b[0]!); };
+  assert.deepEqual(scored(loaded), scored(whole));
+  // As data again: each word's ids in one list, ascending (the order of the words aside).
+  const lists = (d: ReturnType<WordIndex["toData"]>) => { let at = 0; return Object.fromEntries(d.keys.map((k, i) => [k, [...d.ids.subarray(at, (at += d.counts[i]!))]])); };
+  assert.deepEqual(lists(loaded.toData()), lists(whole.toData()));
+  // Looked up, then added to again: the new sentence is found.
+  loaded.withAll(["court"]);
+  loaded.add(5, "The court closed.");
+  assert.deepEqual(loaded.withAll(["court", "closed"]), [5]);
 });

@@ -104,8 +104,8 @@ export class Corpus {
   takeCounts(counts: CorpusCounts): void {
     if (!this.awaitingCounts) throw new Error("this corpus counted its own words");
     if (counts.idf.docs !== this.sentenceIds.size) throw new Error(`the counts are of ${counts.idf.docs} sentences, not ${this.sentenceIds.size}`);
-    // Lists of their own, as a corpus that counts for itself has: a source re-indexed adds to them in place.
-    this.counted = { idf: new Idf(counts.idf), words: new WordIndex(counts.words, true) };
+    // Its lists stay views into the counts' ids (a source re-indexed adds tails to them: see WordIndex).
+    this.counted = { idf: new Idf(counts.idf), words: new WordIndex(counts.words) };
     this.awaitingCounts = false;
   }
 

@@ -6,7 +6,7 @@ import type { ValueContext } from "../extract/context";
 import type { Idf } from "./similarity";
 import { Remembered } from "../remembered";
 import { lowerBound } from "./sorted";
-import { growable, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
+import { insertId, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
 export interface Indexed {
   context: ValueContext;
@@ -57,15 +57,15 @@ export class ValueIndex<R extends Indexed> {
   add(keys: readonly string[], source: number): number {
     const id = this.size++;
     for (const key of keys) {
-      const list = growable(this.postings, key);
-      const last = list[list.length - 1];
+      const list = this.postings.get(key);
+      const last = list?.[list.length - 1];
       if (last === id) continue;
       // A changed source's records come last: they go to their source's place, so that a look-up,
       // which stops taking records in once it has enough, stops where it would in a corpus built anew.
-      if (last === undefined || this.sourceOf(last) <= source) list.push(id);
+      if (last === undefined || this.sourceOf(last) <= source) insertId(this.postings, key, list, id);
       else {
-        const at = lowerBound(list.length, (i) => this.sourceOf(list[i]!) <= source);
-        if (list[at - 1] !== id) list.splice(at, 0, id); // a key twice (an entity also a person): once
+        const at = lowerBound(list!.length, (i) => this.sourceOf(list![i]!) <= source);
+        if (list![at - 1] !== id) insertId(this.postings, key, list, id, at); // a key twice (an entity also a person): once
       }
     }
     return id;

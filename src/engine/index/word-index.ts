@@ -4,7 +4,7 @@ import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
 import { containsSorted } from "./sorted";
 import { forEachIndexWord } from "../extract/chars";
-import { growable, postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
+import { postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
 /** A word index as plain data: the words' posting lists (see postings.ts). */
 export type WordIndexData = PostingsData;
@@ -15,9 +15,8 @@ export class WordIndex {
   /** Sentences of sources since changed: left in the postings, never returned. */
   private readonly removed = new Set<number>();
 
-  /** `growable`: the lists taken from `data` are copied, to be added to at once (see postingsFromData). */
-  constructor(data?: WordIndexData, growable = false) {
-    this.postings = data ? postingsFromData(data, growable) : new Map();
+  constructor(data?: WordIndexData) {
+    this.postings = data ? postingsFromData(data) : new Map();
   }
 
   /**
@@ -25,7 +24,10 @@ export class WordIndex {
    * the ids as a build would (-1 for a removed sentence's).
    */
   toData(renumber?: (id: number) => number): WordIndexData {
-    return postingsToData(this.postings, renumber);
+    if (!this.tails.size) return postingsToData(this.postings, renumber);
+    const all = new Map<string, PostingList>();
+    for (const word of this.postings.keys()) all.set(word, this.listOf(word)!);
+    return postingsToData(all, renumber);
   }
 
   /** Forgets sentences (their source changed; its new sentences come with new ids). */
@@ -33,17 +35,47 @@ export class WordIndex {
     for (const id of ids) this.removed.add(id);
   }
 
-  /** Posting lists by the word as written (null: not indexed), so that each word is folded once. */
+  /**
+   * Ids added to a word whose list is a view into the ids loaded with the index (see
+   * postingsFromData), kept apart: copied whole as a changed source's words came (tens of
+   * thousands of ids for a common word), such lists took 34 ms of the first source re-indexed
+   * after opening 10,000 again. A new sentence's id is larger than any loaded, so a word's list
+   * is its view, then its tail.
+   */
+  private readonly tails = new Map<string, number[]>();
+  /** A view and its tail as one list, made when the word is looked up, until ids are added again. */
+  private readonly joined = new Map<string, Int32Array>();
+
+  /** A word's sentence ids, ascending. */
+  private listOf(word: string): PostingList | undefined {
+    const list = this.postings.get(word);
+    const tail = this.tails.get(word);
+    if (!tail) return list;
+    let all = this.joined.get(word);
+    if (!all) {
+      all = new Int32Array(list!.length + tail.length);
+      all.set(list!);
+      all.set(tail, list!.length);
+      this.joined.set(word, all);
+    }
+    return all;
+  }
+
+  /**
+   * By the word as written, so that each word is folded once: the list its ids are pushed to (its
+   * posting list, or the tail of a list loaded as a view), or null when it is not indexed.
+   */
   private readonly byRaw = new Map<string, number[] | null>();
 
   /** Indexes the words of text[from, to) (a sentence) under its id. */
   add(id: number, text: string, from = 0, to = text.length): void {
+    if (this.joined.size) this.joined.clear();
     let last: number[] | null = null;
     forEachIndexWord(text, from, to, (word) => {
       let list = this.byRaw.get(word);
       if (list === undefined) {
         const w = foldWord(word);
-        list = w.length < 2 || STOPWORDS.has(w) ? null : growable(this.postings, w);
+        list = w.length < 2 || STOPWORDS.has(w) ? null : this.pushedTo(w);
         if (this.byRaw.size > 500_000) this.byRaw.clear();
         this.byRaw.set(word, list);
       }
@@ -54,9 +86,22 @@ export class WordIndex {
     });
   }
 
+  /** The list a word's new ids are pushed to: its posting list made here, or its tail when the list is a loaded view. */
+  private pushedTo(word: string): number[] {
+    const list = this.postings.get(word);
+    if (Array.isArray(list)) return list;
+    let made = list ? this.tails.get(word) : undefined;
+    if (!made) {
+      made = [];
+      if (list) this.tails.set(word, made);
+      else this.postings.set(word, made);
+    }
+    return made;
+  }
+
   /** Sentences with all of the words (the rarest first, so the intersection stays small). */
   withAll(words: string[]): number[] {
-    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.postings.get(w) ?? []);
+    const lists = [...new Set(words.filter((w) => w.length >= 2 && !STOPWORDS.has(w)))].map((w) => this.listOf(w) ?? []);
     if (!lists.length || lists.some((l) => !l.length)) return [];
     lists.sort((a, b) => a.length - b.length);
     // Posting lists are in ascending order: the few candidates are looked up in the long lists by bisection.
@@ -77,7 +122,7 @@ export class WordIndex {
    */
   withMost(words: string[], limit = Infinity): ScoredSentences {
     const lists = [...new Set(words)]
-      .map((w) => this.postings.get(w) ?? [])
+      .map((w) => this.listOf(w) ?? [])
       .filter((list, i, all) => list.length && list.length <= 20_000 && all.indexOf(list) === i)
       .sort((a, b) => a.length - b.length);
     const weights = lists.map((list) => 1 / Math.log(2 + list.length));
