@@ -93,7 +93,8 @@ if (spawnSync("rg", ["--version"]).status === 0) {
 }
 
 const fmtMs = (v: number | undefined) => (v === undefined ? "—" : `${v.toFixed(0)} ms`);
-const worseOf = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? null : Math.max(a, b));
+/** The largest, or null when one is missing (its measurement failed). */
+const worstOf = (...values: Array<number | undefined>) => (values.some((v) => v === undefined) ? null : Math.max(...(values as number[])));
 type Figure = { value: number | null; target: number; unit: string; note?: string };
 const k = Math.round(total / 1000);
 const figures: Record<string, Figure> = {
@@ -101,8 +102,9 @@ const figures: Record<string, Figure> = {
   [`index_${k}k_s`]: { value: full.index_s ?? null, target: 10, unit: "s", note: full.threads === undefined ? undefined : full.threads ? `read in ${full.threads} threads` : "read in one thread (no reading threads started)" },
   [`index_${k}k_peak_rss_mb`]: { value: full.peak_rss_mb ?? null, target: 600, unit: "MB" },
   reopen_cached_s: { value: again.reopen_s ?? null, target: 1, unit: "s", note: again.reused === undefined ? undefined : `${again.reused} from the cache, ${again.read} read; cache ${again.cache_mb!.toFixed(0)} MB, loaded in ${(again.cache_load_ms! / 1000).toFixed(1)} s; peak RSS ${again.peak_rss_mb!.toFixed(0)} MB; first check after it ${again.first_check_ms!.toFixed(0)} ms` },
-  // The worse of two: straight after the folder is ready (before any check), and after the checks.
-  reindex_one_ms: { value: worseOf(full.reindex_first_ms, full.reindex_one_ms), target: 50, unit: "ms", note: `first after ready ${fmtMs(full.reindex_first_ms)}, after the checks ${fmtMs(full.reindex_one_ms)}` },
+  // The worst of three: straight after the folder is ready (before any check), after the checks,
+  // and in the editor's worker a second after opening the folder again from its cache.
+  reindex_one_ms: { value: worstOf(full.reindex_first_ms, full.reindex_one_ms, workerReopen.reindex_first_ms), target: 50, unit: "ms", note: `first after ready ${fmtMs(full.reindex_first_ms)}, after the checks ${fmtMs(full.reindex_one_ms)}, in the editor's worker after opening again ${fmtMs(workerReopen.reindex_first_ms)}` },
   check_full_ms: { value: full.check_full_ms ?? null, target: 300, unit: "ms" },
   recheck_p95_ms: { value: full.recheck_p95_ms ?? null, target: 15, unit: "ms" },
   activation_ms: { value: act.activation_ms ?? null, target: 50, unit: "ms" },
@@ -114,7 +116,7 @@ const baselines = {
   read_all_sources_s: { value: readAllS, unit: "s", note: `${files.length} files` },
   index_mb_per_s: { value: full.mb_per_s!, unit: "MB/s", note: "indexing throughput, for scale" },
 };
-const growth = scaling.map((s, i) => ({ sources: s.sources!, index_s: s.index_s!, reopen_s: reopenedAt[i]!.reopen_s!, check_full_ms: s.check_full_ms!, recheck_p95_ms: s.recheck_p95_ms!, reindex_one_ms: worseOf(s.reindex_first_ms, s.reindex_one_ms)!, peak_rss_mb: s.peak_rss_mb! }));
+const growth = scaling.map((s, i) => ({ sources: s.sources!, index_s: s.index_s!, reopen_s: reopenedAt[i]!.reopen_s!, check_full_ms: s.check_full_ms!, recheck_p95_ms: s.recheck_p95_ms!, reindex_one_ms: worstOf(s.reindex_first_ms, s.reindex_one_ms)!, peak_rss_mb: s.peak_rss_mb! }));
 
 if (json) {
   console.log(JSON.stringify({ corpus: { dir, sources: total, bytes: full.bytes }, figures, baselines, scaling: growth, check_cold_ms: full.check_cold_ms, reopen_one_changed_s: afterEdit.reopen_s ?? null, reopen_in_worker_s: workerReopen.ready_s ?? null }, null, 1));

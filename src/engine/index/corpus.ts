@@ -164,6 +164,19 @@ export class Corpus {
     return true;
   }
 
+  /**
+   * Runs for source `index` what replacing it runs before anything is changed, and changes
+   * nothing: its value records made (as a check makes them), its names' facts and lower-case
+   * words counted, its names linked and its contexts worked out again. See host/warm-up.
+   */
+  rehearseReplacing(index: number): void {
+    const source = this.sources[index];
+    if (!source) return;
+    this.valuesOf(index);
+    this.entities.rehearse(source.doc);
+    analyseContexts(source.doc.prose, source.doc.sentences, mentionsOf(source.doc, this.entities));
+  }
+
   /** Analyses one source and adds it to every index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);

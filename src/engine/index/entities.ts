@@ -102,6 +102,12 @@ export class EntityTable {
     return true;
   }
 
+  /** Works out, and drops, what `keepsThrough` works out of a document (see Corpus.rehearseReplacing). */
+  rehearse(doc: PreparedDocument): void {
+    nameFacts(doc);
+    countLowerWords(doc.prose, new Map());
+  }
+
   add(entity: Entity): void {
     this.personsCache = undefined;
     this.personKeysCache = undefined;

@@ -11,7 +11,7 @@ import { ReadingCache } from "../../host/reading-cache";
 import type { Answer, Envelope, Replies, Request } from "./protocol";
 import type { OpenedCacheFile } from "../../host/cache-file";
 import { packSources, transferOf } from "./packed-sources";
-import { warmUpReading } from "../../host/warm-up";
+import { warmUpReindexing } from "../../host/warm-up";
 
 interface Root {
   set: SourceSet;
@@ -71,11 +71,11 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
         void pool.close();
         pool = undefined;
       }
-      // The pool or the cache read the folder: a source changed from now on is read here, and the
-      // first would be read by code not yet compiled. Read a few again meanwhile (in the background).
+      // The pool or the cache read the folder: a source changed from now on is read and replaced
+      // here, the first by code not yet compiled. Go through a few meanwhile (in the background).
       if (!warmedUp) {
         warmedUp = true;
-        void warmUpReading(corpus).catch(() => undefined);
+        void warmUpReindexing(corpus).catch(() => undefined);
       }
       return problem;
     }
