@@ -26,8 +26,10 @@ const roots = new Map<string, Root>();
 let pool: PreparePool | undefined;
 /** Folders being indexed (from reset to persist): their many sources are read in the pool. */
 const indexing = new Set<string>();
-/** This thread has run its code for reading a source (see host/warm-up), or is running it. */
+/** This thread has run its code for re-indexing a source (see host/warm-up), or is to. */
 let warmedUp = false;
+/** How long after a folder is ready the warm-up starts. */
+const WARM_UP_AFTER_MS = 300;
 
 function rootFor(key: string): Root {
   let root = roots.get(key);
@@ -72,10 +74,12 @@ async function handle(root: Root, request: Request): Promise<Replies[keyof Repli
         pool = undefined;
       }
       // The pool or the cache read the folder: a source changed from now on is read and replaced
-      // here, the first by code not yet compiled. Go through a few meanwhile (in the background).
+      // here, the first by code not yet compiled. Go through a few meanwhile (in the background),
+      // once what the extension asks first of a folder ready (its list of sources) is answered: a
+      // step of the warm-up, before its code is compiled, takes tens of milliseconds.
       if (!warmedUp) {
         warmedUp = true;
-        void warmUpReindexing(corpus).catch(() => undefined);
+        setTimeout(() => void warmUpReindexing(corpus).catch(() => undefined), WARM_UP_AFTER_MS);
       }
       return problem;
     }
