@@ -76,16 +76,15 @@ export class EntityTable {
     for (const w of now.keys()) if (!old.has(w) && !lower.has(w)) return false;
     if (was.clues !== is.clues) {
       // Other clues (a title, "the" before a name): the votes change; do the entities?
-      const keys = votedKeys(this.stats, before, after);
-      const linesBefore = keys.map((k) => typeLines(this.stats, k));
-      const votesBefore = keys.map((k) => ({ ...(this.stats.votes.get(k) ?? NO_VOTES) }));
-      addNames(this.stats, before, -1);
-      addNames(this.stats, after, 1);
-      if (keys.every((k, i) => typeLines(this.stats, k) === linesBefore[i] && this.typeVotes.has(k))) {
+      const was: VotesBefore = new Map();
+      addNames(this.stats, before, -1, was);
+      addNames(this.stats, after, 1, was);
+      const now = (key: string) => ({ votes: this.stats.votes.get(key)!, honorifics: this.stats.honorifics.get(key) ?? 0 });
+      if ([...was].every(([key, then]) => typeLines(then) === typeLines(now(key)) && this.typeVotes.has(key))) {
         // No name's votes crossed a line the types are drawn by: the table drawn again would be
         // this one (drawing it again took 10-26 ms of a re-index at 10,000 sources). Its votes
         // change as the counted ones did (what tableFrom adds to them stays as it was).
-        keys.forEach((k, i) => addVotes(this.typeVotes.get(k)!, this.stats.votes.get(k) ?? NO_VOTES, votesBefore[i]!));
+        for (const [key, then] of was) addVotes(this.typeVotes.get(key)!, now(key).votes, then.votes);
       } else {
         const rebuilt = tableFrom(this.stats);
         if (!sameEntities(rebuilt.entities, this.entities)) {
@@ -251,17 +250,8 @@ function candidatesOf(stats: NameStats, doc: PreparedDocument): NameCandidate[] 
   return doc.names.map((n) => (stats.midSentence.has(foldName(n.text)) ? n : trimSentenceStart(n, stats.lowerWords))).filter((n): n is NameCandidate => Boolean(n));
 }
 
-const NO_VOTES: TypeClues = Object.freeze({ person: 0, organization: 0, place: 0 });
-
-/** The folded names whose votes a document gives: its candidates as counted, and both sides of its acronym definitions. */
-function votedKeys(stats: NameStats, ...docs: PreparedDocument[]): string[] {
-  const keys = new Set<string>();
-  for (const doc of docs) {
-    for (const c of candidatesOf(stats, doc)) keys.add(foldName(c.text));
-    for (const d of findAcronymDefinitions(doc.prose, doc.names)) keys.add(foldName(d.acronym)).add(foldName(d.longName));
-  }
-  return [...keys];
-}
+/** A name's votes and honorifics as they were before a change, by folded name (see keepsThrough). */
+type VotesBefore = Map<string, { votes: TypeClues; honorifics: number }>;
 
 /**
  * Which side of each line tableFrom types a name by its votes (and honorifics) lies on, with
@@ -269,10 +259,9 @@ function votedKeys(stats: NameStats, ...docs: PreparedDocument[]): string[] {
  * votes change but stay on the same sides of every line is typed as before, and so is every
  * other name (the short forms are those of the names on the organisations' side).
  */
-function typeLines(stats: NameStats, key: string): string {
-  const v = stats.votes.get(key) ?? NO_VOTES;
+function typeLines({ votes: v, honorifics }: { votes: TypeClues; honorifics: number }): string {
   const sides = (organization: number) => [organization > 0 && organization >= v.person && organization >= v.place, v.place > 0 && v.place >= v.person];
-  const person = [v.person > 0, v.person >= 2, (stats.honorifics.get(key) ?? 0) > 0];
+  const person = [v.person > 0, v.person >= 2, honorifics > 0];
   return [...sides(v.organization), ...sides(v.organization + ORG_PREFIX_VOTES), ...person].map(Number).join("");
 }
 
@@ -283,13 +272,17 @@ function addVotes(votes: TypeClues, now: TypeClues, then: TypeClues): void {
   votes.place += now.place - then.place;
 }
 
-/** Adds (sign 1) or takes away (sign -1) a document's votes, surfaces and definitions. */
-function addNames(stats: NameStats, doc: PreparedDocument, sign: 1 | -1): void {
+/**
+ * Adds (sign 1) or takes away (sign -1) a document's votes, surfaces and definitions; into
+ * `was`, the votes and honorifics of each name it votes for as they were before it first did.
+ */
+function addNames(stats: NameStats, doc: PreparedDocument, sign: 1 | -1, was?: VotesBefore): void {
   const definitions = findAcronymDefinitions(doc.prose, doc.names);
   // Votes per folded surface; acronym definitions make both sides organisations.
   const vote = (surface: string, clues: Partial<TypeClues>) => {
     const key = foldName(surface);
     const v = stats.votes.get(key) ?? { person: 0, organization: 0, place: 0 };
+    if (was && !was.has(key)) was.set(key, { votes: { ...v }, honorifics: stats.honorifics.get(key) ?? 0 });
     v.person += sign * (clues.person ?? 0);
     v.organization += sign * (clues.organization ?? 0);
     v.place += sign * (clues.place ?? 0);

@@ -51,10 +51,11 @@ export function postingsFromData(data: PostingsData): Map<string, PostingList> {
 }
 
 /**
- * The buffers of the lists grown here from loaded views, per postings map and key: a view into
- * the loaded ids has no room of its own (what follows it is the next key's list).
+ * The buffers of the lists grown here from loaded views (see insertId): a list into one of them
+ * starts at its start, and the room past its end is its own. A view into the loaded ids has no
+ * room of its own (what follows it is the next key's list).
  */
-const grown = new WeakMap<Map<string, PostingList>, Map<string, Int32Array>>();
+const grownBuffers = new WeakSet<ArrayBufferLike>();
 
 /**
  * Puts `id` into `key`'s list, `list` as the postings have it, at place `at` (by default at its
@@ -67,15 +68,14 @@ export function insertId(postings: Map<string, PostingList>, key: string, list: 
   if (list === undefined) return void postings.set(key, [id]);
   if (Array.isArray(list)) return void (at === list.length ? list.push(id) : list.splice(at, 0, id));
   const n = list.length;
-  let buffers = grown.get(postings);
-  if (!buffers) grown.set(postings, (buffers = new Map()));
-  let buffer = buffers.get(key);
-  if (!buffer || buffer.length === n || buffer.buffer !== list.buffer || buffer.byteOffset !== list.byteOffset) {
+  let buffer = list;
+  if (!grownBuffers.has(list.buffer) || list.buffer.byteLength === list.byteLength) {
     buffer = new Int32Array(n + Math.max(16, n >> 3));
     buffer.set(list);
-    buffers.set(key, buffer);
+    grownBuffers.add(buffer.buffer);
   }
-  if (at < n) buffer.copyWithin(at + 1, at, n);
-  buffer[at] = id;
-  postings.set(key, buffer.subarray(0, n + 1));
+  const room = new Int32Array(buffer.buffer, 0, n + 1);
+  if (at < n) room.copyWithin(at + 1, at, n);
+  room[at] = id;
+  postings.set(key, room);
 }
