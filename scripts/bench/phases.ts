@@ -17,6 +17,7 @@ import type { SourceStore } from "../../src/engine/index";
 import { loadSources } from "../../src/host/load-sources";
 import { checkDraft } from "../../src/engine/verify/check";
 import { warmUpReindexing } from "../../src/host/warm-up";
+import { SENDING_AT_ONCE } from "../../src/extension/worker/protocol";
 
 const [phase, dir, nArg] = process.argv.slice(2);
 /** The project's folder: this script runs bundled in dist/ (see bench.ts), or from scripts/bench/ through tsx. */
@@ -143,7 +144,7 @@ async function eventLoop(n: number, cacheDir?: string) {
   const h = monitorEventLoopDelay({ resolution: 5 });
   h.enable();
   // The extension host's side: read each file (asynchronously, as through workspace.fs) and hand
-  // it to the worker, sixteen files in flight, as the extension does.
+  // it to the worker, as many files in flight as the extension has.
   const files = sourcesOf(n);
   const t0 = performance.now();
   // As the extension does: the worker loads the cache while the files are looked at.
@@ -154,7 +155,7 @@ async function eventLoop(n: number, cacheDir?: string) {
   else {
     const stats: Array<{ path: string; size: number; mtime: number }> = [];
     let at = 0;
-    await Promise.all(Array.from({ length: 16 }, async () => {
+    await Promise.all(Array.from({ length: SENDING_AT_ONCE }, async () => {
       for (let i = at++; i < files.length; i = at++) {
         const { size, mtimeMs } = await stat(files[i]!);
         stats.push({ path: files[i]!, size, mtime: mtimeMs });
@@ -164,7 +165,7 @@ async function eventLoop(n: number, cacheDir?: string) {
     await reset;
   }
   let next = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
+  await Promise.all(Array.from({ length: SENDING_AT_ONCE }, async () => {
     for (let i = next++; i < toRead.length; i = next++) await request({ op: "upsert", root: "r", path: toRead[i]!, bytes: await readFile(toRead[i]!) });
   }));
   const read = toRead.length;

@@ -30,12 +30,14 @@ export type SourceReader = (path: string, bytes: Uint8Array) => Promise<SourceRe
 /** Reads in this thread. */
 export const readHere: SourceReader = async (path, bytes) => readSource(path, bytes);
 
-/** Files read ahead while earlier ones are prepared elsewhere. */
+/** Files read ahead while earlier ones are prepared elsewhere, unless the reader says how many it takes (see LoadOptions.readAhead). */
 const READ_AHEAD = 32;
 
 export interface LoadOptions {
   /** Reads files elsewhere (a pool of worker threads), given how many are left to read (not known already); by default, here, one after another. */
   readerFor?: (files: number) => SourceReader | undefined;
+  /** How many files to have in flight with the reader readerFor gives, to keep it busy (READ_AHEAD by default). */
+  readAhead?: number;
   /** A source already prepared (a persisted cache that knows this file's size and date): not read again. */
   known?: (entry: SourceEntry) => SourceReading | undefined;
   /** Called once every file is read, before the corpus is built (to stop reading threads: their memory). */
@@ -75,7 +77,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     }
   };
   // A window of files in flight; results are taken in order, so the corpus is the same however read.
-  const width = pooled ? READ_AHEAD : 1;
+  const width = pooled ? (options.readAhead ?? READ_AHEAD) : 1;
   const inFlight: Array<Promise<SourceReading>> = [];
   let next = 0;
   for (let i = 0; i < entries.length; i++) {

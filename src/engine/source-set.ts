@@ -6,7 +6,7 @@ import { lowerBound } from "./index/sorted";
 import type { PackedCorpus } from "./index/analysis-pack";
 import { countingSource, type CorpusCounts, type CountingSource } from "./index/word-counts";
 import { decodeBytes } from "./ingest/decode";
-import { prepareDocument, SOURCE_EXTENSIONS, withViews, type PreparedDocument } from "./ingest/document";
+import { prepareDocument, prepareDocuments, SOURCE_EXTENSIONS, withViews, type PreparedDocument } from "./ingest/document";
 
 export interface Problem {
   path: string;
@@ -181,12 +181,50 @@ export interface SourceReading {
 
 /** Reads one file into a prepared document. Pure: it depends on this file alone, so it may run in any thread. */
 export function readSource(path: string, bytes: Uint8Array): SourceReading {
-  if (!isSourcePath(path)) return { list: [{ path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` }] };
-  if (bytes.length > MAX_SOURCE_BYTES) return { list: [{ path, message: tooBig(bytes.length) }] };
-  if (bytes.length === 0) return { list: [{ path, message: "empty file: nothing to read" }] };
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return { list: [{ path, message: `skipped: ${decoded.problem}` }] };
-  const doc = prepareDocument(path, decoded.text);
-  const list = [...decoded.warnings, ...doc.warnings].map((message) => ({ path, message }));
-  return { doc, list };
+  return readSources([{ path, bytes }])[0]!;
+}
+
+/**
+ * readSource for several files, read together (see ingest/document prepareDocuments): each
+ * reading is the one readSource gives. A file that throws fails alone, the others read again one by one.
+ */
+export function readSources(files: ReadonlyArray<{ path: string; bytes: Uint8Array }>): SourceReading[] {
+  const out: SourceReading[] = [];
+  const texts: Array<{ at: number; path: string; text: string; warnings: string[] }> = [];
+  files.forEach(({ path, bytes }, at) => {
+    if (!isSourcePath(path)) out[at] = { list: [{ path, message: `skipped: not a source format (${SOURCE_EXTENSIONS.join(", ")})` }] };
+    else if (bytes.length > MAX_SOURCE_BYTES) out[at] = { list: [{ path, message: tooBig(bytes.length) }] };
+    else if (bytes.length === 0) out[at] = { list: [{ path, message: "empty file: nothing to read" }] };
+    else {
+      const decoded = decodeBytes(bytes);
+      if (!decoded.ok) out[at] = { list: [{ path, message: `skipped: ${decoded.problem}` }] };
+      else texts.push({ at, path, text: decoded.text, warnings: decoded.warnings });
+    }
+  });
+  if (texts.length > 1) {
+    let docs: PreparedDocument[] | undefined;
+    try {
+      docs = prepareDocuments(texts);
+    } catch {
+      // One of them throws: which, reading each alone says (and only that one fails).
+    }
+    if (docs) {
+      texts.forEach(({ at, path, warnings }, k) => (out[at] = readingOf(path, warnings, docs![k]!)));
+      return out;
+    }
+  }
+  for (const { at, path, text, warnings } of texts) {
+    try {
+      out[at] = readingOf(path, warnings, prepareDocument(path, text));
+    } catch (error) {
+      // Alone, it throws to the caller, as readSource does; in a batch, it fails alone.
+      if (texts.length === 1) throw error;
+      out[at] = { list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] };
+    }
+  }
+  return out;
+}
+
+function readingOf(path: string, warnings: string[], doc: PreparedDocument): SourceReading {
+  return { doc, list: [...warnings, ...doc.warnings].map((message) => ({ path, message })) };
 }

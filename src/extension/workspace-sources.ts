@@ -7,9 +7,7 @@ import * as path from "node:path";
 import type { EngineClient } from "./engine-client";
 import { folderSummary, type FolderSummary } from "./worker/packed-sources";
 import { readSettings } from "./settings";
-
-/** Files sent to the engine at once while a folder is indexed. */
-const SENDING_AT_ONCE = 16;
+import { SENDING_AT_ONCE } from "./worker/protocol";
 
 export class WorkspaceSources implements vscode.Disposable {
   private readonly watchers: vscode.Disposable[] = [];

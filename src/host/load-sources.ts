@@ -2,7 +2,7 @@
 // (one per core, when there are enough files), through the persisted index cache when given one.
 import { loadCorpus, readHere, type LoadResult, type SourceStore } from "../engine/index";
 import { counterFor } from "./count-thread";
-import { defaultSize, PreparePool, worthPooling } from "./prepare-pool";
+import { defaultSize, PreparePool, readAhead, worthPooling } from "./prepare-pool";
 import { ReadingCache } from "./reading-cache";
 
 export interface SourceLoading {
@@ -41,7 +41,7 @@ export async function loadSources(store: SourceStore, { jobs = defaultSize(), ca
   const close = () => pool?.close();
   // Many sources, more than one core: the words are counted in a thread of their own while the corpus is built.
   const counter = (sources: number) => counterFor(sources, jobs);
-  const loaded = await loadCorpus(listed, { readerFor, afterReading: close, counter, ...(cache ? { known: cache.unchanged, analyses: cache.analyses } : {}) }).finally(close);
+  const loaded = await loadCorpus(listed, { readerFor, readAhead: readAhead(jobs), afterReading: close, counter, ...(cache ? { known: cache.unchanged, analyses: cache.analyses } : {}) }).finally(close);
   const threads = pool?.threads ?? 0;
   return cache ? { ...loaded, cache, threads } : { ...loaded, threads };
 }

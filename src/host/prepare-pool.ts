@@ -12,12 +12,14 @@ interface Job {
   bytes: Uint8Array;
   resolve: (r: SourceReading) => void;
   reject: (e: Error) => void;
+  /** Was in a batch a thread died on: sent alone from then on, so that it is known whether it was the one. */
+  alone?: boolean;
 }
 
 interface Slot {
   worker: Worker;
-  /** Sent and not yet answered, in the order sent (a worker answers in that order). */
-  jobs: Job[];
+  /** Batches sent and not yet answered, in the order sent (a worker answers in that order). */
+  batches: Job[][];
   /** Has answered once: it started. */
   started?: boolean;
   /** Failed or stopped: its answers, if any come, are not taken. */
@@ -25,10 +27,21 @@ interface Slot {
 }
 
 /**
- * Files sent to a worker ahead of its answers: the next is there when it finishes one, so that it
- * does not wait for this thread (busy, or not given a core) to take the answer and send another.
+ * Files sent to a worker in one message, read together (see engine/source-set readSources): each
+ * step of reading runs over all of them before the next, in the processor's caches, and the
+ * answers cross in one message.
  */
-const IN_FLIGHT = 4;
+const BATCH = 16;
+/**
+ * Batches sent to a worker ahead of its answers: the next is there when it finishes one, so that
+ * it does not wait for this thread (busy, or not given a core) to take the answer and send another.
+ */
+const IN_FLIGHT = 2;
+
+/** Files to read at once so that every worker is kept busy: what a pool of `threads` has in flight. */
+export function readAhead(threads: number): number {
+  return threads * BATCH * IN_FLIGHT;
+}
 
 export class PreparePool {
   private readonly slots: Slot[] = [];
@@ -58,17 +71,17 @@ export class PreparePool {
   async close(): Promise<void> {
     this.closed = true;
     const stopped = new Error("the reading pool is closed");
-    for (const job of [...this.queue.splice(0), ...this.slots.flatMap((s) => s.jobs.splice(0))]) job.reject(stopped);
+    for (const job of [...this.queue.splice(0), ...this.slots.flatMap((s) => s.batches.splice(0).flat())]) job.reject(stopped);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(script: string): Slot {
-    const slot: Slot = { worker: new Worker(script), jobs: [] };
+    const slot: Slot = { worker: new Worker(script), batches: [] };
     slot.worker.unref();
-    slot.worker.on("message", (reading: SourceReading) => {
+    slot.worker.on("message", (readings: SourceReading[]) => {
       if (slot.dead) return; // what a thread said before it was found dead: its files went elsewhere
       slot.started = true;
-      slot.jobs.shift()?.resolve(reading);
+      slot.batches.shift()?.forEach((job, i) => job.resolve(readings[i]!));
       this.pump();
     });
     slot.worker.on("error", (error) => this.died(slot, script, error));
@@ -83,14 +96,17 @@ export class PreparePool {
     if (!slot.started) {
       // It never started: no worker will. What it had, and what waits, is read here.
       this.broken = true;
-      this.queue.unshift(...slot.jobs.splice(0));
+      this.queue.unshift(...slot.batches.splice(0).flat());
       this.pump();
       return;
     }
-    // A worker that dies fails the file it was reading, not the whole load; the files sent after
-    // it go back to the queue, and a fresh worker takes its place.
-    slot.jobs.shift()?.reject(error);
-    this.queue.unshift(...slot.jobs.splice(0));
+    // A worker that dies fails the file it was reading, not the whole load: of a batch, each file
+    // is sent again alone, and the one it dies on alone fails. The files sent after it go back to
+    // the queue, and a fresh worker takes its place.
+    const reading = slot.batches.shift() ?? [];
+    if (reading.length === 1) reading[0]!.reject(error);
+    else for (const job of reading) job.alone = true;
+    this.queue.unshift(...(reading.length === 1 ? [] : reading), ...slot.batches.splice(0).flat());
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots[i] = this.spawn(script);
     this.pump();
@@ -107,17 +123,26 @@ export class PreparePool {
       }
       return;
     }
-    // Each worker in turn is given one more file, so that the files are spread evenly.
+    // Each worker in turn is given one more batch, so that the files are spread evenly. A worker
+    // with a batch still to read is given only a whole one: the rest wait for more to join them.
     for (let depth = 1; depth <= IN_FLIGHT; depth++) {
       for (const slot of this.slots) {
-        if (slot.jobs.length >= depth || !this.queue.length) continue;
-        const job = this.queue.shift()!;
-        slot.jobs.push(job);
-        // The bytes are copied once into a buffer of their own and handed over, not copied again.
-        const copy = new Uint8Array(job.bytes);
-        slot.worker.postMessage({ path: job.path, bytes: copy }, [copy.buffer]);
+        if (slot.batches.length >= depth || !this.queue.length) continue;
+        if (slot.batches.length && this.queue.length < BATCH && !this.queue[0]!.alone) continue;
+        const batch = this.queue[0]!.alone ? this.queue.splice(0, 1) : this.takeBatch();
+        slot.batches.push(batch);
+        // The bytes are copied once into buffers of their own and handed over, not copied again.
+        const files = batch.map((job) => ({ path: job.path, bytes: new Uint8Array(job.bytes) }));
+        slot.worker.postMessage({ files }, files.map((f) => f.bytes.buffer));
       }
     }
+  }
+
+  /** Up to BATCH files from the front of the queue, up to the first to be sent alone. */
+  private takeBatch(): Job[] {
+    let n = 0;
+    while (n < BATCH && n < this.queue.length && !this.queue[n]!.alone) n++;
+    return this.queue.splice(0, n);
   }
 }
 

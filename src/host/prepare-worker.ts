@@ -1,27 +1,27 @@
-// One worker of the prepare pool: reads a source's bytes into a prepared document. Started on its
+// One worker of the prepare pool: reads sources' bytes into prepared documents, a batch at a time. Started on its
 // own (see count-thread), it counts a corpus's word rarity and word index instead.
 import { parentPort } from "node:worker_threads";
-import { readSource } from "../engine/source-set";
+import { readSources, type SourceReading } from "../engine/source-set";
 import { WordCounting, type CorpusCounts, type CountingSource } from "../engine/index/word-counts";
 import { runInBackground } from "./background-thread";
 
 runInBackground();
 
-type Job = { path: string; bytes: Uint8Array } | { count: CountingSource[]; last: boolean };
+/** Files to read, answered with their readings in the same order; or sources to count. */
+type Job = { files: Array<{ path: string; bytes: Uint8Array }> } | { count: CountingSource[]; last: boolean };
 
 let counting: WordCounting | undefined;
 let failed: string | undefined;
 
 parentPort?.on("message", (job: Job) => {
   if ("count" in job) return count(job.count, job.last);
-  const { path, bytes } = job;
-  let reading;
+  let readings: SourceReading[];
   try {
-    reading = readSource(path, bytes);
+    readings = readSources(job.files);
   } catch (error) {
-    reading = { list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] };
+    readings = job.files.map(({ path }) => ({ list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] }));
   }
-  parentPort!.postMessage(reading);
+  parentPort!.postMessage(readings);
 });
 
 /** Counts one part of the sources; after the last, answers with the counts (or why there are none). */

@@ -102,11 +102,11 @@ test("a pool whose threads cannot start reads in this thread instead", async () 
 });
 
 test("a pool thread that dies fails the file it was reading; the files sent to it after that one are read by another", { timeout: 30_000 }, async () => {
-  // A worker that stops on one file (at once, before its own handler reads it), and reads the others as the pool's own worker does.
+  // A worker that stops on a batch with one file in it (at once, before its own handler reads it), and reads the others as the pool's own worker does.
   const dir = mkdtempSync(join(tmpdir(), "corroborate-dying-worker-"));
   const script = join(dir, "dying-worker.js");
   const real = join(__dirname, "..", "..", "dist", "prepare-worker.js");
-  writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.path && m.path.endsWith("poison.txt")) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
+  writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.files && m.files.some((f) => f.path.endsWith("poison.txt"))) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
   const pool = new PreparePool(script, 2);
   try {
     const good = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));

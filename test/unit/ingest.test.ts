@@ -273,3 +273,29 @@ test("sentence breaks scanned by UAX #29 are Intl.Segmenter's on its alphabet; o
   assert.equal(breaks("Суд состоится. Потом"), undefined, "Cyrillic: left to the segmenter");
   assert.equal(breaks("A soft\u00adhyphen."), undefined, "a format character: left to the segmenter");
 });
+
+test("sources read together are each what it is read alone: bad files, relative dates against each one's own date", async () => {
+  const { readSource, readSources } = await import("../../src/engine/source-set");
+  const { readdirSync, readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const text = (s: string) => new TextEncoder().encode(s);
+  const files = [
+    { path: "may.txt", bytes: text("Court news\n\n3 May 2017\n\nThe court met on Tuesday. The appeal is set for 14 September.\n") },
+    { path: "binary.txt", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) },
+    { path: "november.md", bytes: text("# Union news\n\n20 November 2016\n\nThe court met on *Tuesday*. The strike began last month, said Anna Krol.\n") },
+    { path: "empty.txt", bytes: new Uint8Array() },
+    { path: "notes.pdf", bytes: text("%PDF") },
+    { path: "invalid.txt", bytes: new Uint8Array([0x48, 0xff, 0x69, 0x2e]) },
+    ...["fire", "harbour"].flatMap((f) => readdirSync(join(__dirname, "..", "fixtures", f, "sources")).map((name) => join(__dirname, "..", "fixtures", f, "sources", name))).map((path) => ({ path, bytes: readFileSync(path) })),
+  ];
+  const plain = (r: ReturnType<typeof readSource>) => (r.doc ? { ...r, doc: { ...r.doc, text: r.doc.text, prose: r.doc.prose, names: r.doc.names } } : r);
+  const together = readSources(files).map(plain);
+  const alone = files.map((f) => plain(readSource(f.path, f.bytes)));
+  assert.equal(together.length, files.length);
+  together.forEach((r, i) => assert.deepEqual(r, alone[i], files[i]!.path));
+  // Each was read against its own date: the same "on Tuesday" is a different day in each.
+  const tuesday = (r: (typeof together)[number]) => r.doc!.dates.find((d) => r.doc!.prose.slice(d.start, d.end) === "Tuesday")?.value;
+  assert.deepEqual(tuesday(together[0]!), { year: 2017, month: 5, day: 2, precision: "day", yearInferred: true });
+  assert.deepEqual(tuesday(together[2]!), { year: 2016, month: 11, day: 15, precision: "day", yearInferred: true });
+  assert.deepEqual(together.map((r) => Boolean(r.doc)).slice(0, 6), [true, false, true, false, false, true]);
+});

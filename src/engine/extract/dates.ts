@@ -70,23 +70,56 @@ export function findDates(text: string, from: number, to: number, anchor?: DateA
  * the windows whose readings depend on the reference date are parsed again.
  */
 export function findDatesInSpans(text: string, spans: ReadonlyArray<readonly [number, number]>, anchor?: DateAnchor, notes?: DateNotes[]): DateHit[][] {
-  const firsts = spans.map(([from, to], i) => {
-    const first = anchor ? notes?.[i]?.first : undefined;
-    return first && first.plan.from === from && first.plan.to === to ? first : undefined;
+  return findDatesInTexts([{ text, spans, anchor, notes }])[0]!;
+}
+
+/** What findDatesInSpans reads in one text. */
+export interface DateRequest {
+  text: string;
+  spans: ReadonlyArray<readonly [number, number]>;
+  anchor?: DateAnchor | undefined;
+  notes?: DateNotes[] | undefined;
+}
+
+/**
+ * findDatesInSpans for several texts (the documents of a batch) at once: the windows read
+ * against the same reference date go to chrono together, in as few calls as its bound allows.
+ */
+export function findDatesInTexts(requests: readonly DateRequest[]): DateHit[][][] {
+  const jobs: Array<{ readings: Reading[][]; window: number; text: string; ref: number }> = [];
+  const planned = requests.map(({ text, spans, anchor, notes }) => {
+    const firsts = spans.map(([from, to], i) => {
+      const first = anchor ? notes?.[i]?.first : undefined;
+      return first && first.plan.from === from && first.plan.to === to ? first : undefined;
+    });
+    const plans = spans.map(([from, to], i) => (firsts[i] ? copyPlan(firsts[i]!.plan) : planSpan(text, from, to)));
+    const ref = anchor ? Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12) : NO_ANCHOR;
+    const readings = plans.map((plan, i) => plan.windows.map((_, w) => reusable(firsts[i]?.readings[w])));
+    plans.forEach((plan, i) => plan.windows.forEach(([a, b], w) => readings[i]![w] ?? jobs.push({ readings: readings[i] as Reading[][], window: w, text: plan.masked.slice(a, b), ref })));
+    return { plans, readings };
   });
-  const plans = spans.map(([from, to], i) => (firsts[i] ? copyPlan(firsts[i]!.plan) : planSpan(text, from, to)));
-  const ref = anchor ? new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day, 12)) : new Date(Date.UTC(2000, 5, 15, 12));
-  const readings = plans.map((plan, i) => plan.windows.map((_, w) => reusable(firsts[i]?.readings[w])));
-  const jobs: Array<{ span: number; window: number; text: string }> = [];
-  plans.forEach((plan, i) => plan.windows.forEach(([a, b], w) => readings[i]![w] ?? jobs.push({ span: i, window: w, text: plan.masked.slice(a, b) })));
-  const parsed = parseTexts(jobs.map((j) => j.text), ref);
-  jobs.forEach((job, k) => (readings[job.span]![job.window] = parsed[k]!));
-  return plans.map((plan, i) => {
-    const read = readings[i] as Reading[][];
-    if (!anchor && notes?.[i]) notes[i]!.first = { plan: copyPlan(plan), readings: read };
-    return finishSpan(plan, read, anchor, notes?.[i]);
+  const byRef = new Map<number, typeof jobs>();
+  for (const job of jobs) {
+    const same = byRef.get(job.ref);
+    if (same) same.push(job);
+    else byRef.set(job.ref, [job]);
+  }
+  for (const [ref, same] of byRef) {
+    const parsed = parseTexts(same.map((j) => j.text), new Date(ref));
+    same.forEach((job, k) => (job.readings[job.window] = parsed[k]!));
+  }
+  return requests.map(({ anchor, notes }, r) => {
+    const { plans, readings } = planned[r]!;
+    return plans.map((plan, i) => {
+      const read = readings[i] as Reading[][];
+      if (!anchor && notes?.[i]) notes[i]!.first = { plan: copyPlan(plan), readings: read };
+      return finishSpan(plan, read, anchor, notes?.[i]);
+    });
   });
 }
+
+/** The reference date of a reading without an anchor (relative dates read against it are left out). */
+const NO_ANCHOR = Date.UTC(2000, 5, 15, 12);
 
 /** One span's reading before chrono: its explicit dates ("06.10.2017", "6 October, 2017"), and the windows chrono reads. */
 export interface SpanPlan {

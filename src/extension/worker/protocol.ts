@@ -2,6 +2,13 @@
 import type { CitationStyle, ConflictSummary, Evidence, Finding, Mention, Problem } from "../../engine/index";
 import type { CorpusSummary } from "./packed-sources";
 
+/**
+ * Files the extension sends the engine at once while a folder is indexed: enough for the pool's
+ * threads to be given whole batches while they read others (two threads, two batches of sixteen
+ * each: see host/prepare-pool).
+ */
+export const SENDING_AT_ONCE = 64;
+
 export interface CheckReply {
   findings: Finding[];
   mentions: Mention[];
