@@ -26,7 +26,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 function looksBinary(head: Uint8Array): boolean {
   let control = 0;
-  for (const b of head) {
+  // Indexed, not iterated: read for every file (an iterator over the bytes cost 1% of indexing).
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
