@@ -49,6 +49,8 @@ export class PreparePool {
   private closed = false;
   /** A worker could not start (its script missing?): everything is read by the fallback instead. */
   private broken = false;
+  /** A worker has answered: the script runs, and a worker that dies later died on what it was given. */
+  private anyStarted = false;
 
   /** `script` is the bundled prepare worker (dist/prepare-worker.js). */
   constructor(script = workerScript(), size = defaultSize()) {
@@ -77,12 +79,13 @@ export class PreparePool {
 
   private spawn(script: string): Slot {
     const slot: Slot = { worker: new Worker(script), batches: [] };
-    slot.worker.unref();
+    slot.worker.unref(); // an idle pool does not keep the process alive
     slot.worker.on("message", (readings: SourceReading[]) => {
       if (slot.dead) return; // what a thread said before it was found dead: its files went elsewhere
-      slot.started = true;
+      slot.started = this.anyStarted = true;
       slot.batches.shift()?.forEach((job, i) => job.resolve(readings[i]!));
       this.pump();
+      if (!slot.batches.length) slot.worker.unref();
     });
     slot.worker.on("error", (error) => this.died(slot, script, error));
     slot.worker.on("exit", (code) => this.died(slot, script, new Error(`the reading thread stopped (exit code ${code})`)));
@@ -93,8 +96,9 @@ export class PreparePool {
   private died(slot: Slot, script: string, error: Error): void {
     if (slot.dead || this.closed) return;
     slot.dead = true;
-    if (!slot.started) {
-      // It never started: no worker will. What it had, and what waits, is read here.
+    if (!slot.started && !this.anyStarted) {
+      // It never started, nor did any other: no worker will. What it had, and what waits, is read here.
+      // (A fresh worker that dies on the first file it is given, once others have answered, died on that file.)
       this.broken = true;
       this.queue.unshift(...slot.batches.splice(0).flat());
       this.pump();
@@ -131,6 +135,9 @@ export class PreparePool {
         if (slot.batches.length && this.queue.length < BATCH && !this.queue[0]!.alone) continue;
         const batch = this.queue[0]!.alone ? this.queue.splice(0, 1) : this.takeBatch();
         slot.batches.push(batch);
+        // Held open while it reads: a fresh thread (one that took a dead one's place) does not
+        // keep the process alive by itself, and the reads waiting for it would never be answered.
+        slot.worker.ref();
         // The bytes are copied once into buffers of their own and handed over, not copied again.
         const files = batch.map((job) => ({ path: job.path, bytes: new Uint8Array(job.bytes) }));
         slot.worker.postMessage({ files }, files.map((f) => f.bytes.buffer));

@@ -123,6 +123,29 @@ test("a pool thread that dies fails the file it was reading; the files sent to i
   }
 });
 
+test("a fresh pool thread that dies on the first file it is given fails that file; the pool does not take it for a script that cannot start", { timeout: 30_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "corroborate-dying-worker-"));
+  const script = join(dir, "dying-worker.js");
+  const real = join(__dirname, "..", "..", "dist", "prepare-worker.js");
+  writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.files && m.files.some((f) => f.path.endsWith("poison.txt"))) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
+  // One thread: the poison reaches it in a batch; that thread dies, and the batch's files are sent
+  // again one by one, the poison first, to the fresh thread, which dies before it ever answers.
+  const pool = new PreparePool(script, 1);
+  try {
+    const good = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
+    assert.ok((await pool.read(good[0]!, readFileSync(good[0]!))).doc, "the pool's thread started");
+    const paths = [good[0]!, join(dir, "poison.txt"), ...good];
+    const readings = await Promise.allSettled(paths.map((p) => pool.read(p, p.endsWith("poison.txt") ? Buffer.from("Text.") : readFileSync(p))));
+    readings.forEach((r, i) => {
+      if (paths[i]!.endsWith("poison.txt")) assert.equal(r.status, "rejected", "the file it died on fails");
+      else assert.ok(r.status === "fulfilled" && r.value.doc?.meta.path === paths[i], `${paths[i]} read`);
+    });
+    assert.equal(pool.threads, 1, "the files are still read in a thread");
+  } finally {
+    await pool.close();
+  }
+});
+
 test("the default pool finds its worker script and reads in its threads, as this thread would", async () => {
   // Run from the sources (through tsx), as the tests and the benchmark are: the script is found in dist/.
   const pool = new PreparePool(undefined, 2);
