@@ -27,7 +27,7 @@ parentPort?.on("message", (job: Job) => {
 /** Counts one part of the sources; after the last, answers with the counts (or why there are none). */
 function count(sources: CountingSource[], last: boolean): void {
   try {
-    if (!failed) for (const source of sources) (counting ??= new WordCounting()).add(source);
+    if (!failed) (counting ??= new WordCounting()).addAll(sources);
   } catch (error) {
     failed = (error as Error)?.message ?? String(error);
   }

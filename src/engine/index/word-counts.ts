@@ -49,10 +49,18 @@ function proseOf(source: CountingSource): string {
   return applyProseTo(text, source.proseDiff);
 }
 
+/** Sources counted at once by countWords (their proses are made for the part). */
+const PART = 64;
+
 /** Counts the sentences of every source, in corpus order, as a corpus built here would. */
 export function countWords(sources: Iterable<CountingSource>): CorpusCounts {
   const counting = new WordCounting();
-  for (const source of sources) counting.add(source);
+  let part: CountingSource[] = [];
+  for (const source of sources) {
+    part.push(source);
+    if (part.length === PART) (counting.addAll(part), (part = []));
+  }
+  counting.addAll(part);
   return counting.counts();
 }
 
@@ -63,13 +71,20 @@ export class WordCounting {
   /** The next sentence's id. */
   private id = 0;
 
-  add(source: CountingSource): void {
-    const prose = proseOf(source);
-    const b = source.bounds;
-    for (let k = 0; k < b.length; k += 2, this.id++) {
-      this.idf.addSentence(rarityClasses(prose, b[k]!, b[k + 1]!));
-      this.words.add(this.id, prose, b[k]!, b[k + 1]!);
-    }
+  /**
+   * Sources in corpus order. Every sentence's rarity classes are counted, then every sentence's
+   * words indexed: one loop each, not the two steps in turn for each sentence, so that each
+   * step's code stays in the processor's caches (the counting thread's time at 10,000 sources, four
+   * alternating pairs: 3.3-3.6 s, mean 3.46, against 3.1-4.2 s, mean 3.63, the two steps per sentence).
+   */
+  addAll(sources: readonly CountingSource[]): void {
+    const proses = sources.map(proseOf);
+    sources.forEach(({ bounds: b }, i) => {
+      for (let k = 0; k < b.length; k += 2) this.idf.addSentence(rarityClasses(proses[i]!, b[k]!, b[k + 1]!));
+    });
+    sources.forEach(({ bounds: b }, i) => {
+      for (let k = 0; k < b.length; k += 2, this.id++) this.words.add(this.id, proses[i]!, b[k]!, b[k + 1]!);
+    });
   }
 
   counts(): CorpusCounts {
