@@ -101,22 +101,34 @@ test("a pool whose threads cannot start reads in this thread instead", async () 
   }
 });
 
-test("a pool thread that dies fails the file it was reading; the files sent to it after that one are read by another", { timeout: 30_000 }, async () => {
-  // A worker that stops on a batch with one file in it (at once, before its own handler reads it), and reads the others as the pool's own worker does.
+/**
+ * A pool worker that stops on a batch with poison.txt in it (at once, before its own handler reads
+ * it), and reads the others as the pool's own worker does; the path of the poison file.
+ */
+function dyingWorker(): { script: string; poison: string } {
   const dir = mkdtempSync(join(tmpdir(), "corroborate-dying-worker-"));
   const script = join(dir, "dying-worker.js");
   const real = join(__dirname, "..", "..", "dist", "prepare-worker.js");
   writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.files && m.files.some((f) => f.path.endsWith("poison.txt"))) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
+  return { script, poison: join(dir, "poison.txt") };
+}
+
+/** Reads the paths in the pool at once: the poison fails, every other file is read. */
+async function readPastPoison(pool: PreparePool, paths: string[]): Promise<void> {
+  const readings = await Promise.allSettled(paths.map((p) => pool.read(p, p.endsWith("poison.txt") ? Buffer.from("Text.") : readFileSync(p))));
+  readings.forEach((r, i) => {
+    if (paths[i]!.endsWith("poison.txt")) assert.equal(r.status, "rejected", "the file it died on fails");
+    else assert.ok(r.status === "fulfilled" && r.value.doc?.meta.path === paths[i], `${paths[i]} read`);
+  });
+}
+
+test("a pool thread that dies fails the file it was reading; the files sent to it after that one are read by another", { timeout: 30_000 }, async () => {
+  const { script, poison } = dyingWorker();
   const pool = new PreparePool(script, 2);
   try {
     const good = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
     // Several files sent ahead to each worker: those queued behind the poison must still be read.
-    const paths = [...good, join(dir, "poison.txt"), ...good, ...good];
-    const readings = await Promise.allSettled(paths.map((p) => pool.read(p, p.endsWith("poison.txt") ? Buffer.from("Text.") : readFileSync(p))));
-    readings.forEach((r, i) => {
-      if (paths[i]!.endsWith("poison.txt")) assert.equal(r.status, "rejected", "the file it died on fails");
-      else assert.ok(r.status === "fulfilled" && r.value.doc?.meta.path === paths[i], `${paths[i]} read`);
-    });
+    await readPastPoison(pool, [...good, poison, ...good, ...good]);
     assert.equal(pool.threads, 2, "a fresh thread took the dead one's place");
   } finally {
     await pool.close();
@@ -124,22 +136,14 @@ test("a pool thread that dies fails the file it was reading; the files sent to i
 });
 
 test("a fresh pool thread that dies on the first file it is given fails that file; the pool does not take it for a script that cannot start", { timeout: 30_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), "corroborate-dying-worker-"));
-  const script = join(dir, "dying-worker.js");
-  const real = join(__dirname, "..", "..", "dist", "prepare-worker.js");
-  writeFileSync(script, `const { parentPort } = require("node:worker_threads");\nparentPort.on("message", (m) => { if (m.files && m.files.some((f) => f.path.endsWith("poison.txt"))) process.exit(3); });\nrequire(${JSON.stringify(real)});\n`);
+  const { script, poison } = dyingWorker();
   // One thread: the poison reaches it in a batch; that thread dies, and the batch's files are sent
   // again one by one, the poison first, to the fresh thread, which dies before it ever answers.
   const pool = new PreparePool(script, 1);
   try {
     const good = readdirSync(join(fixture, "sources")).map((f) => join(fixture, "sources", f));
     assert.ok((await pool.read(good[0]!, readFileSync(good[0]!))).doc, "the pool's thread started");
-    const paths = [good[0]!, join(dir, "poison.txt"), ...good];
-    const readings = await Promise.allSettled(paths.map((p) => pool.read(p, p.endsWith("poison.txt") ? Buffer.from("Text.") : readFileSync(p))));
-    readings.forEach((r, i) => {
-      if (paths[i]!.endsWith("poison.txt")) assert.equal(r.status, "rejected", "the file it died on fails");
-      else assert.ok(r.status === "fulfilled" && r.value.doc?.meta.path === paths[i], `${paths[i]} read`);
-    });
+    await readPastPoison(pool, [good[0]!, poison, ...good]);
     assert.equal(pool.threads, 1, "the files are still read in a thread");
   } finally {
     await pool.close();
