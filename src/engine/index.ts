@@ -1,7 +1,7 @@
 // The engine's public face: load a corpus from a source store, check drafts against it.
 import type { SourceEntry, SourceStore } from "./store";
 import type { Corpus } from "./index/corpus";
-import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, type EarlierAnalyses, type Problem, type SourceReading, type WordCounter } from "./source-set";
+import { isSourcePath, MAX_SOURCE_BYTES, readSource, SourceSet, tooBig, unreadable, type EarlierAnalyses, type Problem, type SourceReading, type WordCounter } from "./source-set";
 
 export type { SourceStore, SourceEntry } from "./store";
 export { MemoryStore } from "./store";
@@ -73,7 +73,7 @@ export async function loadCorpus(store: SourceStore, options: LoadOptions = {}):
     try {
       return await reader(path, await store.read(path));
     } catch (error) {
-      return { list: [{ path, message: `unreadable: ${(error as Error).message}` }] };
+      return unreadable(path, error);
     }
   };
   // A window of files in flight; results are taken in order, so the corpus is the same however read.

@@ -219,10 +219,15 @@ export function readSources(files: ReadonlyArray<{ path: string; bytes: Uint8Arr
     } catch (error) {
       // Alone, it throws to the caller, as readSource does; in a batch, it fails alone.
       if (texts.length === 1) throw error;
-      out[at] = { list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] };
+      out[at] = unreadable(path, error);
     }
   }
   return out;
+}
+
+/** A file whose reading threw: what it says, and no document. */
+export function unreadable(path: string, error: unknown): SourceReading {
+  return { list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] };
 }
 
 function readingOf(path: string, warnings: string[], doc: PreparedDocument): SourceReading {

@@ -20,8 +20,6 @@ interface Slot {
   worker: Worker;
   /** Batches sent and not yet answered, in the order sent (a worker answers in that order). */
   batches: Job[][];
-  /** Has answered once: it started. */
-  started?: boolean;
   /** Failed or stopped: its answers, if any come, are not taken. */
   dead?: boolean;
 }
@@ -82,7 +80,7 @@ export class PreparePool {
     slot.worker.unref(); // an idle pool does not keep the process alive
     slot.worker.on("message", (readings: SourceReading[]) => {
       if (slot.dead) return; // what a thread said before it was found dead: its files went elsewhere
-      slot.started = this.anyStarted = true;
+      this.anyStarted = true;
       slot.batches.shift()?.forEach((job, i) => job.resolve(readings[i]!));
       this.pump();
       if (!slot.batches.length) slot.worker.unref();
@@ -96,8 +94,8 @@ export class PreparePool {
   private died(slot: Slot, script: string, error: Error): void {
     if (slot.dead || this.closed) return;
     slot.dead = true;
-    if (!slot.started && !this.anyStarted) {
-      // It never started, nor did any other: no worker will. What it had, and what waits, is read here.
+    if (!this.anyStarted) {
+      // No worker has started: none will. What it had, and what waits, is read here.
       // (A fresh worker that dies on the first file it is given, once others have answered, died on that file.)
       this.broken = true;
       this.queue.unshift(...slot.batches.splice(0).flat());

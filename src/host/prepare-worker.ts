@@ -1,7 +1,7 @@
-// One worker of the prepare pool: reads sources' bytes into prepared documents, a batch at a time. Started on its
-// own (see count-thread), it counts a corpus's word rarity and word index instead.
+// One worker of the prepare pool: reads sources' bytes into prepared documents, a batch at a
+// time. Started on its own (see count-thread), it counts a corpus's word rarity and word index instead.
 import { parentPort } from "node:worker_threads";
-import { readSources, type SourceReading } from "../engine/source-set";
+import { readSources, unreadable, type SourceReading } from "../engine/source-set";
 import { WordCounting, type CorpusCounts, type CountingSource } from "../engine/index/word-counts";
 import { runInBackground } from "./background-thread";
 
@@ -19,7 +19,7 @@ parentPort?.on("message", (job: Job) => {
   try {
     readings = readSources(job.files);
   } catch (error) {
-    readings = job.files.map(({ path }) => ({ list: [{ path, message: `unreadable: ${(error as Error)?.message ?? String(error)}` }] }));
+    readings = job.files.map(({ path }) => unreadable(path, error));
   }
   parentPort!.postMessage(readings);
 });

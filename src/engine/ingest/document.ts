@@ -59,6 +59,8 @@ interface Reading {
   text: string;
   warnings: string[];
   prose: string;
+  /** The prose's blocks (paragraphs, lines), which its sentences are split within. */
+  blocks: Array<[number, number]>;
   frontMatter?: Record<string, unknown>;
   clutter: ReturnType<typeof findClutter>;
   sentences: Sentence[];
@@ -77,7 +79,7 @@ interface Reading {
  */
 export function prepareDocuments(inputs: ReadonlyArray<{ path: string; text: string }>, options: PrepareOptions = {}): PreparedDocument[] {
   const readings = inputs.map(({ path, text }) => proseOf(path, text, options));
-  for (const r of readings) r.sentences = splitSentences(r.prose, blocksOf(r));
+  for (const r of readings) r.sentences = splitSentences(r.prose, r.blocks);
   for (const r of readings) if (!r.sentences.length && r.text.trim()) r.warnings.push("no prose found (only markup, code or web clutter)");
   // Dates without an anchor first, which the metadata's dateline is read from, to find the
   // document's own date; then the sentences whose dates need that anchor (year-less or relative
@@ -96,7 +98,7 @@ export function prepareDocuments(inputs: ReadonlyArray<{ path: string; text: str
   return readings.map((r) => finish(r, options));
 }
 
-function proseOf(path: string, text: string, options: PrepareOptions): Reading & { blocks: Array<[number, number]> } {
+function proseOf(path: string, text: string, options: PrepareOptions): Reading {
   const warnings: string[] = [];
   let prose: string;
   let blocks: Array<[number, number]>;
@@ -116,10 +118,6 @@ function proseOf(path: string, text: string, options: PrepareOptions): Reading &
   blocks = blocks.map(([s, e]) => trimBlock(prose, s, e)).filter(([s, e]) => e > s);
   const r = { path, text, warnings, prose, clutter, blocks, sentences: [], notes: [], firstPass: [], dates: [], terms: [], names: [] };
   return frontMatter ? { ...r, frontMatter } : r;
-}
-
-function blocksOf(r: Reading): Array<[number, number]> {
-  return (r as Reading & { blocks: Array<[number, number]> }).blocks;
 }
 
 function termsAndNames(readings: Reading[]): void {
