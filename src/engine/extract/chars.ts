@@ -67,9 +67,9 @@ export function hasLowerThenUpper(text: string): boolean {
 
 /**
  * Words as /(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*\/gu finds them: those that begin with a
- * lower-case letter not preceded by a letter or mark.
+ * lower-case letter not preceded by a letter or mark. Each is given by where it starts and ends.
  */
-export function forEachLowerWord(text: string, visit: (word: string) => void): void {
+export function forEachLowerWord(text: string, visit: (start: number, end: number) => void): void {
   let afterLetter = false;
   for (let i = 0; i < text.length; ) {
     const cp = codePointAt(text, i);
@@ -82,7 +82,7 @@ export function forEachLowerWord(text: string, visit: (word: string) => void): v
         if (!(classOf(next) & (LETTER | MARK))) break;
         i += width(next);
       }
-      visit(text.slice(start, i));
+      visit(start, i);
       afterLetter = true;
       continue;
     }
@@ -93,9 +93,9 @@ export function forEachLowerWord(text: string, visit: (word: string) => void): v
 
 /**
  * Words as /[\p{L}\p{N}][\p{L}\p{N}'’-]*\/gu finds them in text[from, to): a letter or digit,
- * then letters, digits, apostrophes and hyphens.
+ * then letters, digits, apostrophes and hyphens. Each is given by where it starts and ends.
  */
-export function forEachIndexWord(text: string, from: number, to: number, visit: (word: string) => void): void {
+export function forEachIndexWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
   for (let i = from; i < to; ) {
     const cp = codePointAt(text, i);
     if (!(classOf(cp) & (LETTER | NUMBER)) || i + width(cp) > to) {
@@ -109,7 +109,7 @@ export function forEachIndexWord(text: string, from: number, to: number, visit: 
       if (!(next === APOSTROPHE || next === RIGHT_QUOTE || next === HYPHEN || classOf(next) & (LETTER | NUMBER)) || i + width(next) > to) break;
       i += width(next);
     }
-    visit(text.slice(start, i));
+    visit(start, i);
   }
 }
 

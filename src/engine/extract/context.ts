@@ -5,7 +5,7 @@ import type { Mention, Sentence } from "../types";
 import { DURATION_UNITS, MEASURED_NOUNS, MONTHS, PERSON_TITLES, STOPWORDS, SYNONYM_CLASSES, WEEKDAYS } from "./lexicon";
 import { lemma } from "./tokens";
 import { forEachLetterWord } from "./chars";
-import { Remembered } from "../remembered";
+import { SpanMap } from "../span-map";
 
 export interface ValueContext {
   /** Lemma classes of the value's own clause, each once, in the order written. */
@@ -96,11 +96,17 @@ export function compactWeights(sentence: SentenceWeights, own: Map<string, numbe
   return { classes, steps: String.fromCharCode(...classes.map(step)) };
 }
 
-const classes = new Remembered<string | undefined>(200_000);
+/** Classes by word, let go all at once past the limit (see Remembered). */
+const classes = new SpanMap<string | undefined>(200_000);
 
 /** The meaning class of a word (memoised: the same few thousand words recur all through a corpus). */
 export function lemmaClass(word: string): string | undefined {
-  return classes.get(word, computeClass);
+  return classes.get(word, 0, word.length, computeClass);
+}
+
+/** The meaning class of the word text[start, end), as lemmaClass gives it (no string made of a word seen before). */
+export function lemmaClassAt(text: string, start: number, end: number): string | undefined {
+  return classes.get(text, start, end, computeClass);
 }
 
 /** Shorter words ("a", "of", "to", "in") have no class, and are not looked up. */
@@ -226,20 +232,24 @@ function weigh(weights: Map<string, number>, classes: Iterable<string>, w: numbe
   for (const c of classes) weights.set(c, Math.max(weights.get(c) ?? 0, DESCRIBES_PERSON.has(c) ? Math.min(w, 0.25) : w));
 }
 
-/** The content classes of text[from, to) (a sentence), as word rarity counts them: names' words among them. */
-export function rarityClasses(text: string, from: number, to: number): string[] {
-  return classify(text, from, to, []).map((t) => t.c);
+/**
+ * The words of text[from, to) that may have a class, by where they stand: only tokens with
+ * letters (numbers and signs have none), and not the shortest. Word rarity counts the class of
+ * each (see index/rarity-counts), names' words among them.
+ */
+export function forEachClassedWord(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
+  forEachLetterWord(text, from, to, (start, end) => {
+    if (end - start >= MIN_CLASSED) visit(start, end);
+  });
 }
 
 /** The content words of text[from, to) with their classes, those inside names marked. */
 function classify(text: string, from: number, to: number, names: Mention[]): Classed[] {
   const out: Classed[] = [];
   let n = 0;
-  // Only tokens with letters can have a class (numbers and signs have none).
-  forEachLetterWord(text, from, to, (start, end) => {
-    if (end - start < MIN_CLASSED) return;
+  forEachClassedWord(text, from, to, (start, end) => {
     while (n < names.length && names[n]!.end <= start) n++;
-    const c = lemmaClass(text.slice(start, end));
+    const c = lemmaClassAt(text, start, end);
     if (c) out.push({ start, end, c, name: n < names.length && names[n]!.start < end });
   });
   return out;

@@ -2,6 +2,7 @@
 // entity with its variants (full names, surnames, acronyms, transliterations). Types are decided
 // by the votes of every occurrence; nothing here knows any particular story.
 import { forEachLowerWord } from "../extract/chars";
+import { SpanMap } from "../span-map";
 import { forEachNameText } from "../extract/name-table";
 import type { PreparedDocument } from "../ingest/document";
 import type { NameCandidate, TypeClues } from "../extract/names";
@@ -69,8 +70,8 @@ export class EntityTable {
   keepsThrough(before: PreparedDocument, after: PreparedDocument): boolean {
     const [was, is] = [nameFacts(before), nameFacts(after)];
     if (was.shape !== is.shape) return false;
-    const old = countLowerWords(before.prose, new Map());
-    const now = countLowerWords(after.prose, new Map());
+    const old = countLowerWords(before.prose).toMap();
+    const now = countLowerWords(after.prose).toMap();
     const lower = this.stats.lowerWords;
     for (const [w, n] of old) if (!now.has(w) && (lower.get(w) ?? 0) - n <= 0) return false;
     for (const w of now.keys()) if (!old.has(w) && !lower.has(w)) return false;
@@ -104,7 +105,7 @@ export class EntityTable {
   /** Works out, and drops, what `keepsThrough` works out of a document (see Corpus.rehearseReplacing). */
   rehearse(doc: PreparedDocument): void {
     nameFacts(doc);
-    countLowerWords(doc.prose, new Map());
+    countLowerWords(doc.prose).toMap();
   }
 
   add(entity: Entity): void {
@@ -186,9 +187,16 @@ function decideType(words: string[], clues: TypeClues, personKeys: Set<string>, 
   return undefined;
 }
 
-/** Counts the words a text writes in lower case into `counts`. */
-function countLowerWords(prose: string, counts: Map<string, number>): Map<string, number> {
-  forEachLowerWord(prose, (word) => counts.set(word, (counts.get(word) ?? 0) + 1));
+/**
+ * Counts the words a text writes in lower case into `counts`: looked up where they stand, no
+ * string made of a word counted before (see span-map; the corpus's prose is read whole here).
+ */
+function countLowerWords(prose: string, counts = new SpanMap<number>()): SpanMap<number> {
+  forEachLowerWord(prose, (start, end) => {
+    const e = counts.find(prose, start, end);
+    if (e < 0) counts.add(prose.slice(start, end), 1);
+    else counts.setValue(e, counts.value(e) + 1);
+  });
   return counts;
 }
 
@@ -229,18 +237,18 @@ interface NameStats {
 }
 
 export function buildEntities(docs: PreparedDocument[]): EntityTable {
-  const lowerWords = new Map<string, number>();
+  const lowerCounts = new SpanMap<number>();
   // "Human Rights Watch" opening a sentence is still the name the corpus writes mid-sentence.
   const midSentence = new Set<string>();
   for (const d of docs) {
     const prose = d.prose;
-    countLowerWords(prose, lowerWords);
+    countLowerWords(prose, lowerCounts);
     // Read from the packed table: no candidate objects made for this pass over the corpus.
     forEachNameText(prose, d.nameTable, (text, sentenceInitial) => {
       if (!sentenceInitial) midSentence.add(foldName(text));
     });
   }
-  const stats: NameStats = { lowerWords, midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: new Map() };
+  const stats: NameStats = { lowerWords: lowerCounts.toMap(), midSentence, votes: new Map(), surfaces: new Map(), honorifics: new Map(), definitions: new Map() };
   for (const d of docs) addNames(stats, d, 1);
   return tableFrom(stats);
 }

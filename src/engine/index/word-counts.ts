@@ -5,9 +5,10 @@
 import type { PreparedDocument } from "../ingest/document";
 import { applyProseTo, type ProseDiff } from "../ingest/prose-view";
 import type { NarrowText } from "../ingest/text-view";
-import { rarityClasses } from "../extract/context";
-import { Idf, type IdfData } from "./similarity";
-import { WordIndex, type WordIndexData } from "./word-index";
+import type { IdfData } from "./similarity";
+import type { WordIndexData } from "./word-index";
+import { RarityCounts } from "./rarity-counts";
+import { WordPostings } from "./word-postings";
 
 export interface CorpusCounts {
   idf: IdfData;
@@ -64,12 +65,14 @@ export function countWords(sources: Iterable<CountingSource>): CorpusCounts {
   return counting.counts();
 }
 
-/** Counts sources given one after another, in corpus order (a thread given them in parts). */
+/**
+ * Counts sources given one after another, in corpus order (a thread given them in parts): the
+ * numbers a corpus counts for itself with Idf.addSentence and WordIndex.add, worked out without
+ * an object made per word (see rarity-counts and word-postings).
+ */
 export class WordCounting {
-  private readonly idf = new Idf();
-  private readonly words = new WordIndex();
-  /** The next sentence's id. */
-  private id = 0;
+  private readonly rarity = new RarityCounts();
+  private readonly words = new WordPostings();
 
   /**
    * Sources in corpus order. Every sentence's rarity classes are counted, then every sentence's
@@ -80,14 +83,14 @@ export class WordCounting {
   addAll(sources: readonly CountingSource[]): void {
     const proses = sources.map(proseOf);
     sources.forEach(({ bounds: b }, i) => {
-      for (let k = 0; k < b.length; k += 2) this.idf.addSentence(rarityClasses(proses[i]!, b[k]!, b[k + 1]!));
+      for (let k = 0; k < b.length; k += 2) this.rarity.addSentence(proses[i]!, b[k]!, b[k + 1]!);
     });
     sources.forEach(({ bounds: b }, i) => {
-      for (let k = 0; k < b.length; k += 2, this.id++) this.words.add(this.id, proses[i]!, b[k]!, b[k + 1]!);
+      for (let k = 0; k < b.length; k += 2) this.words.addSentence(proses[i]!, b[k]!, b[k + 1]!);
     });
   }
 
   counts(): CorpusCounts {
-    return { idf: this.idf.toData(), words: this.words.toData() };
+    return { idf: this.rarity.toData(), words: this.words.toData() };
   }
 }

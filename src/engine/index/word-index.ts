@@ -3,6 +3,7 @@
 import { foldWord } from "../extract/fold";
 import { STOPWORDS } from "../extract/lexicon";
 import { containsSorted } from "./sorted";
+import { SpanMap } from "../span-map";
 import { forEachIndexWord } from "../extract/chars";
 import { postingsFromData, postingsToData, type PostingList, type PostingsData } from "./postings";
 
@@ -63,22 +64,21 @@ export class WordIndex {
 
   /**
    * By the word as written, so that each word is folded once: the list its ids are pushed to (its
-   * posting list, or the tail of a list loaded as a view), or null when it is not indexed.
+   * posting list, or the tail of a list loaded as a view), or null when it is not indexed. Looked
+   * up by where the word stands, without a string made of it (see span-map).
    */
-  private readonly byRaw = new Map<string, number[] | null>();
+  private readonly byRaw = new SpanMap<number[] | null>(500_000);
+  private readonly listFor = (word: string): number[] | null => {
+    const w = foldWord(word);
+    return w.length < 2 || STOPWORDS.has(w) ? null : this.pushedTo(w);
+  };
 
   /** Indexes the words of text[from, to) (a sentence) under its id. */
   add(id: number, text: string, from = 0, to = text.length): void {
     if (this.joined.size) this.joined.clear();
     let last: number[] | null = null;
-    forEachIndexWord(text, from, to, (word) => {
-      let list = this.byRaw.get(word);
-      if (list === undefined) {
-        const w = foldWord(word);
-        list = w.length < 2 || STOPWORDS.has(w) ? null : this.pushedTo(w);
-        if (this.byRaw.size > 500_000) this.byRaw.clear();
-        this.byRaw.set(word, list);
-      }
+    forEachIndexWord(text, from, to, (start, end) => {
+      const list = this.byRaw.get(text, start, end, this.listFor);
       // The same word twice in a row is one posting (as are repeats: the list ends with this id).
       if (!list || list === last) return;
       last = list;
