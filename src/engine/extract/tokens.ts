@@ -4,6 +4,7 @@
 // /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:(?<=s)['’](?![\p{L}]))?|[€$£%]/u,
 // found by a scanner (extract/chars) that is several times faster.
 import { forEachToken, hasLowerThenUpper, startsLower, startsUpper } from "./chars";
+import { SpanMap } from "../span-map";
 
 export interface Token {
   text: string;
@@ -16,14 +17,22 @@ export interface Token {
   gap: number;
 }
 
+/** A token's text and its lower case, kept once per word: most tokens are words seen before (see span-map). */
+interface Spelling {
+  text: string;
+  lower: string;
+}
+const spellings = new SpanMap<Spelling>(200_000);
+const spell = (word: string): Spelling => ({ text: word, lower: word.toLowerCase() });
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   // Scanned in place, without copying the sentence out; a token stops at `to` as if the text ended there.
   let last = from;
   forEachToken(text, from, to, (start, end) => {
-    const word = text.slice(start, end);
+    const word = spellings.get(text, start, end, spell);
     const gap = start - last;
-    tokens.push({ text: word, lower: word.toLowerCase(), start, end, before: gap === 0 ? "" : gap === 1 && text[last] === " " ? " " : between(text.slice(last, start)), gap });
+    tokens.push({ text: word.text, lower: word.lower, start, end, before: gap === 0 ? "" : gap === 1 && text[last] === " " ? " " : between(text.slice(last, start)), gap });
     last = end;
   });
   return tokens;
