@@ -10,6 +10,12 @@ import { postingsFromData, postingsToData, type PostingList, type PostingsData }
 /** A word index as plain data: the words' posting lists (see postings.ts). */
 export type WordIndexData = PostingsData;
 
+/** The form a word as written is indexed under (folded), or undefined for a word not indexed (a function word, a letter). */
+export function indexKey(word: string): string | undefined {
+  const w = foldWord(word);
+  return w.length < 2 || STOPWORDS.has(w) ? undefined : w;
+}
+
 export class WordIndex {
   /** Sentence ids by word, ascending. */
   private readonly postings: Map<string, PostingList>;
@@ -69,8 +75,8 @@ export class WordIndex {
    */
   private readonly byRaw = new SpanMap<number[] | null>(500_000);
   private readonly listFor = (word: string): number[] | null => {
-    const w = foldWord(word);
-    return w.length < 2 || STOPWORDS.has(w) ? null : this.pushedTo(w);
+    const key = indexKey(word);
+    return key === undefined ? null : this.pushedTo(key);
   };
 
   /** Indexes the words of text[from, to) (a sentence) under its id. */

@@ -2,11 +2,9 @@
 // a counting thread that hands it over as data: each sentence's words are kept as numbers, one
 // after another, and the posting lists made once at the end, instead of an array per word grown
 // one id at a time (most of them kept, so copied by the collector as they grew).
-import { foldWord } from "../extract/fold";
-import { STOPWORDS } from "../extract/lexicon";
 import { forEachIndexWord } from "../extract/chars";
 import { SpanMap } from "../span-map";
-import type { WordIndexData } from "./word-index";
+import { indexKey, type WordIndexData } from "./word-index";
 
 export class WordPostings {
   /** A word as written: the number of its folded form, or -1 when it is not indexed; let go past the limit. */
@@ -23,8 +21,8 @@ export class WordPostings {
   private lastSentence = new Int32Array(1024).fill(-1);
 
   private readonly numberOf = (word: string): number => {
-    const w = foldWord(word);
-    if (w.length < 2 || STOPWORDS.has(w)) return -1;
+    const w = indexKey(word);
+    if (w === undefined) return -1;
     let n = this.numbers.get(w);
     if (n === undefined) {
       n = this.keys.length;
