@@ -14,6 +14,8 @@ import { ReadingCache } from "../../src/host/reading-cache";
 import { readAligned, serialiseAligned } from "../../src/host/aligned-serialise";
 import { cacheFileParts, cacheFileSplit } from "../../src/host/cache-file";
 import { withViews, type PreparedDocument } from "../../src/engine/ingest/document";
+import { weightsOf, type ValueContext } from "../../src/engine/extract/context";
+import type { Mention } from "../../src/engine/types";
 
 // A corpus opened again from persisted analyses must be the corpus built anew: the same mentions,
 // contexts, entities, word rarity and word index, hence the same verdicts.
@@ -51,9 +53,12 @@ function lists(data: PostingsData): Map<string, number[]> {
   return new Map(data.keys.map((key, i) => [key, Array.from(data.ids.subarray(at, (at += data.counts[i]!)))]));
 }
 
+/** Each source's mentions and contexts, the contexts' weights as read (worked out if they were left for later). */
 function analyses(corpus: Corpus) {
-  return corpus.sources.map((s) => ({ mentions: s.mentions, contexts: [...s.contexts] }));
+  return corpus.sources.map((s) => ({ mentions: s.mentions, contexts: [...s.contexts].map(([m, c]) => [m, { ...c, weights: weightsOf(c) }]) }));
 }
+
+const leftForLater = (context: ValueContext) => "later" in context.weights;
 
 for (const dir of stories) {
   const story = dir.split("/").pop();
@@ -143,6 +148,23 @@ for (const dir of stories) {
     const reopened = load(dir, { reuse: damaged }).corpus();
     assert.deepEqual(analyses(reopened), analyses(built));
     assert.ok(reopened.packed(), "built anew, still packed to be saved again");
+  });
+
+  test(`a corpus not packed leaves its values' weights for later, a sentence's worked out when one of them is first read, as a packed corpus works them out (${story})`, () => {
+    const later = load(dir).corpus();
+    const now = load(dir, { pack: true }).corpus();
+    const all = later.sources.flatMap((s) => [...s.contexts.values()]);
+    assert.ok(all.length > 2 && all.every(leftForLater), "every value's weights left for later");
+    assert.ok(!now.sources.some((s) => [...s.contexts.values()].some(leftForLater)), "packed: worked out at once");
+    // A source with values in two sentences or more: reading one value's weights works out its sentence's.
+    const sentenceOf = (doc: PreparedDocument, m: Mention) => doc.sentences.findIndex((s) => s.start <= m.start && m.end <= s.end);
+    const source = later.sources.find((s) => new Set([...s.contexts.keys()].map((m) => sentenceOf(s.doc, m))).size > 1)!;
+    const values = [...source.contexts.keys()];
+    const first = values[0]!;
+    weightsOf(source.contexts.get(first)!);
+    for (const v of values) assert.equal(leftForLater(source.contexts.get(v)!), sentenceOf(source.doc, v) !== sentenceOf(source.doc, first), `${v.text}: worked out with its sentence, or still left`);
+    assert.deepEqual(analyses(later), analyses(now));
+    assert.equal(verdicts(later, dir), verdicts(now, dir));
   });
 
   test(`a source re-indexed in place is persisted as changed (${story})`, () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Corpus } from "../../src/engine/index/corpus";
-import { compactWeights, lemmaClass, sentenceWeights, weightAt, type ValueContext } from "../../src/engine/extract/context";
+import { compactWeights, lemmaClass, sentenceWeights, weightAt, weightsOf, type ValueContext } from "../../src/engine/extract/context";
 
 function contextsOf(text: string): Array<{ value: string; context: ValueContext }> {
   const corpus = Corpus.fromFiles([{ path: "a.txt", text }]);
@@ -25,10 +25,11 @@ test("every value's weights are sorted, hold each class of its sentence, clause 
   for (const text of texts) {
     for (const { context } of contextsOf(text)) {
       contexts++;
-      const { classes } = context.weights;
+      const weights = weightsOf(context);
+      const { classes } = weights;
       for (let i = 1; i < classes.length; i++) assert.ok(classes[i - 1]! < classes[i]!, `sorted and each once: ${classes[i - 1]} before ${classes[i]}`);
       for (const c of [...context.local, ...context.head]) assert.ok(classes.includes(c), `${c} is weighed`);
-      for (const c of context.head) assert.ok(weightAt(context.weights, classes.indexOf(c)) >= 0.25, `the head ${c} weighs as the value's own`);
+      for (const c of context.head) assert.ok(weightAt(weights, classes.indexOf(c)) >= 0.25, `the head ${c} weighs as the value's own`);
     }
   }
   assert.ok(contexts > 20, `${contexts} contexts`);

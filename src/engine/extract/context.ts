@@ -10,8 +10,12 @@ import { SpanMap } from "../span-map";
 export interface ValueContext {
   /** Lemma classes of the value's own clause, each once, in the order written. */
   local: readonly string[];
-  /** Lemma classes with weights: next to the value 1, its clause 0.5, its sentence 0.2, the sentence before 0.1. */
-  weights: Weights;
+  /**
+   * Lemma classes with weights: next to the value 1, its clause 0.5, its sentence 0.2, the
+   * sentence before 0.1. Read through weightsOf: a corpus may leave them to be worked out when
+   * first compared (see analyseContexts).
+   */
+  weights: Weights | LaterWeights;
   /** Meaning classes of the noun a figure measures ("ban", "forced labour"), when written. */
   head: readonly string[];
   /** The class of what a count counts ("people"): alike units, but not by themselves one event. */
@@ -48,6 +52,20 @@ export interface Weights {
   classes: readonly string[];
   /** One character per class: its code is the weight's step. */
   steps: string;
+}
+
+/** Weights not worked out yet: `later` works out those of the context's value, and of the other values of its sentence. */
+export interface LaterWeights {
+  readonly later: (context: ValueContext) => void;
+}
+
+/** A context's weights, worked out first if they were left for later. */
+export function weightsOf(context: ValueContext): Weights {
+  const weights = context.weights;
+  if ((weights as LaterWeights).later === undefined) return weights as Weights;
+  (weights as LaterWeights).later(context);
+  if ((context.weights as LaterWeights).later !== undefined) throw new Error("a value's weights were left for later and could not be worked out");
+  return context.weights as Weights;
 }
 
 /** Weights are kept in twentieths (0.1, 0.2, 0.25, 0.5 and 1 are all whole twentieths). */
@@ -141,9 +159,29 @@ interface Classed {
  * Each sentence is tokenised and classified once; clauses are windows over its classed tokens.
  * With `allClasses` false (word rarity is counted elsewhere, see index/word-counts), only the
  * sentences that hold a value, and those just before them, are classified; `classes` is empty.
+ *
+ * Given `weighLater` (the document, whose prose and sentences these are), the values' weights
+ * are left to be worked out when one of them is first read (weightsOf), a sentence's values at
+ * once, as they are here (weighSentence). A corpus compares a draft's values with those of a
+ * few of its sources; working out every value's weights while it was built (classifying the
+ * sentence before each value's, sorting and merging each value's classes) was about a third of
+ * building it, and most are never read.
  */
-export function analyseContexts(prose: string, sentences: Sentence[], mentions: Mention[], allClasses = true): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
+export function analyseContexts(
+  prose: string,
+  sentences: Sentence[],
+  mentions: Mention[],
+  allClasses = true,
+  weighLater?: { readonly prose: string; readonly sentences: Sentence[] },
+): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
   const out = new Map<Mention, ValueContext>();
+  const later: LaterWeights | undefined = weighLater && {
+    later: (context) => {
+      let value: Mention | undefined;
+      for (const [m, c] of out) if (c === context) value = m;
+      if (value) weighSentence(weighLater.prose, weighLater.sentences, sentenceOf(weighLater.sentences, value), mentions, out);
+    },
+  };
   const classes: string[][] = [];
   let lastPersons: string[] = [];
   let lastBlock = -1;
@@ -178,10 +216,13 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     const tokens = classed!;
     // Most sentences hold no value: their class lists are made only for those that do.
     const sentenceClasses = tokens.map((t) => t.c);
-    const prevSentence = si > 0 && sentences[si - 1]!.block === s.block ? sentences[si - 1]! : undefined;
-    const prevClassed = prevSentence ? (before ?? classify(prose, prevSentence.start, prevSentence.end, beforeNames).filter((t) => !t.name)) : [];
-    const prevClasses = prevClassed.map((t) => t.c);
-    const shared = sentenceWeights(prevClasses, sentenceClasses);
+    // The sentence's weights, shared by its values (the sentence before is classified for them alone).
+    let shared: SentenceWeights | undefined;
+    if (!later) {
+      const prevSentence = sentenceBefore(sentences, si);
+      const prevClassed = prevSentence ? (before ?? classify(prose, prevSentence.start, prevSentence.end, beforeNames).filter((t) => !t.name)) : [];
+      shared = sentenceWeights(prevClassed.map((t) => t.c), sentenceClasses);
+    }
     const sentenceText = prose.slice(s.start, s.end);
     const named = new Set(names.map((n) => n.entityId).filter((id): id is string => Boolean(id)));
     if (!persons.length && PRONOUN.test(sentenceText)) for (const p of lastPersons) named.add(p);
@@ -189,26 +230,9 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
 
     const ordered = orderedBinding(sentenceText, persons, values);
     for (const v of values) {
-      const [left, right] = localClasses(prose, s, v, tokens, values);
-      const local = new Set(left);
-      for (const c of right) local.add(c);
-      const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
-      // What a count counts ("signatures") is part of its context, though units may be worded apart.
-      const counted = v.term?.kind === "count" ? lemmaClass(v.term.unit) : undefined;
-      if (counted) {
-        right.unshift(counted);
-        local.add(counted);
-      }
-      if (v.term && !head.size) {
-        // "a ban on holding public office for five years": the nearest measured noun before it.
-        const measured = left.slice(-6).reverse().find((c) => MEASURED.has(c));
-        if (measured) head.add(measured);
-      }
-      const weights = new Map<string, number>();
-      weigh(weights, local, 0.5);
-      weigh(weights, left.length > NEAR ? left.slice(-NEAR) : left, 1);
-      weigh(weights, right.length > NEAR ? right.slice(0, NEAR) : right, 1);
-      weigh(weights, head, 1);
+      const own = ownClasses(prose, s, v, tokens, values);
+      const { local, head, counted } = own;
+      const weights = shared ? compactWeights(shared, ownWeights(own)) : later!;
       for (const c of head) local.add(c);
       let bound = ordered.get(v);
       if (!bound) {
@@ -217,7 +241,7 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
         const after = persons.find((p) => p.start >= v.end && !/\b(?:which|that|whose|who)\b/i.test(prose.slice(v.end, p.start)));
         bound = before?.entityId ? [before.entityId] : after?.entityId ? [after.entityId] : !persons.length && PRONOUN.test(sentenceText) ? lastPersons.slice(-1) : [];
       }
-      const context: ValueContext = { local: listOf(local), weights: compactWeights(shared, weights), head: listOf(head), entities, persons: listOf(bound) };
+      const context: ValueContext = { local: listOf(local), weights, head: listOf(head), entities, persons: listOf(bound) };
       if (counted) context.counted = counted;
       if (v.date && REPORTING.test(prose.slice(Math.max(s.start, v.start - 40), v.start))) context.reporting = true;
       out.set(v, context);
@@ -225,6 +249,97 @@ export function analyseContexts(prose: string, sentences: Sentence[], mentions: 
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });
   return { contexts: out, classes };
+}
+
+/** The sentence before sentences[si] in the same block, if any: its classes weigh in a value's context. */
+function sentenceBefore(sentences: Sentence[], si: number): Sentence | undefined {
+  return si > 0 && sentences[si - 1]!.block === sentences[si]!.block ? sentences[si - 1]! : undefined;
+}
+
+/** The index of the sentence a value stands in (the last to start at or before it). */
+function sentenceOf(sentences: Sentence[], value: Mention): number {
+  let [lo, hi] = [0, sentences.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= value.start) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The names and the values within a sentence, each in order, as analyseContexts finds them. */
+function mentionsIn(mentions: Mention[], s: Sentence): { names: Mention[]; values: Mention[] } {
+  let [lo, hi] = [0, mentions.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const names: Mention[] = [];
+  const values: Mention[] = [];
+  for (let k = lo; k < mentions.length && mentions[k]!.start < s.end; k++) {
+    const m = mentions[k]!;
+    if (m.end <= s.end) (m.type === "date" || m.type === "term" ? values : names).push(m);
+  }
+  return { names, values };
+}
+
+/**
+ * Works out the weights of the values of sentences[si] into their contexts, as analyseContexts
+ * does when it weighs them at once (the same steps, on the same classed words).
+ */
+function weighSentence(prose: string, sentences: Sentence[], si: number, mentions: Mention[], contexts: Map<Mention, ValueContext>): void {
+  const s = sentences[si]!;
+  const { names, values } = mentionsIn(mentions, s);
+  const tokens = classify(prose, s.start, s.end, names).filter((t) => !t.name);
+  const prev = sentenceBefore(sentences, si);
+  const prevClassed = prev ? classify(prose, prev.start, prev.end, mentionsIn(mentions, prev).names).filter((t) => !t.name) : [];
+  const shared = sentenceWeights(
+    prevClassed.map((t) => t.c),
+    tokens.map((t) => t.c),
+  );
+  for (const v of values) {
+    const context = contexts.get(v);
+    if (context) context.weights = compactWeights(shared, ownWeights(ownClasses(prose, s, v, tokens, values)));
+  }
+}
+
+/** A value's own classes: those of its clause left and right of it, all of them (its head aside), its head, what a count counts. */
+interface OwnClasses {
+  left: string[];
+  right: string[];
+  local: Set<string>;
+  head: Set<string>;
+  counted?: string;
+}
+
+function ownClasses(prose: string, s: Sentence, v: Mention, tokens: Classed[], values: Mention[]): OwnClasses {
+  const [left, right] = localClasses(prose, s, v, tokens, values);
+  const local = new Set(left);
+  for (const c of right) local.add(c);
+  const head = new Set((v.term?.kind === "count" ? "" : v.term?.head ?? "").split(" ").map(lemmaClass).filter((c): c is string => Boolean(c)));
+  // What a count counts ("signatures") is part of its context, though units may be worded apart.
+  const counted = v.term?.kind === "count" ? lemmaClass(v.term.unit) : undefined;
+  if (counted) {
+    right.unshift(counted);
+    local.add(counted);
+  }
+  if (v.term && !head.size) {
+    // "a ban on holding public office for five years": the nearest measured noun before it.
+    const measured = left.slice(-6).reverse().find((c) => MEASURED.has(c));
+    if (measured) head.add(measured);
+  }
+  return counted ? { left, right, local, head, counted } : { left, right, local, head };
+}
+
+/** A value's own weights: its clause 0.5, the words next to it and its head 1. */
+function ownWeights({ left, right, local, head }: OwnClasses): Map<string, number> {
+  const weights = new Map<string, number>();
+  weigh(weights, local, 0.5);
+  weigh(weights, left.length > NEAR ? left.slice(-NEAR) : left, 1);
+  weigh(weights, right.length > NEAR ? right.slice(0, NEAR) : right, 1);
+  weigh(weights, head, 1);
+  return weights;
 }
 
 /** Gives each class at least the weight w (titles and the like at most 0.25). */

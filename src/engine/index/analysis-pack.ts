@@ -4,7 +4,7 @@
 // sources takes them instead of working them out again, which is most of the time a build takes.
 // Strings (classes, entity ids) are kept once in a table the numbers refer to.
 import type { Mention, MentionType } from "../types";
-import { NONE, type ValueContext } from "../extract/context";
+import { NONE, weightsOf, type ValueContext } from "../extract/context";
 import type { Entity, EntityTable, EntityTableData } from "./entities";
 import type { NamePlace } from "../extract/roles";
 import type { IdfData } from "./similarity";
@@ -79,8 +79,9 @@ export class AnalysisPacker {
     let steps = "";
     for (const [mention, context] of analysis.contexts) {
       contexts.push(position.get(mention)!, context.reporting ? REPORTING : 0, context.counted === undefined ? -1 : this.id(context.counted));
-      for (const list of [context.local, context.head, context.entities, context.persons, context.weights.classes]) contexts.push(list.length, ...list.map(this.id));
-      steps += context.weights.steps;
+      const weights = weightsOf(context);
+      for (const list of [context.local, context.head, context.entities, context.persons, weights.classes]) contexts.push(list.length, ...list.map(this.id));
+      steps += weights.steps;
     }
     this.sources[index] = { names: packInts(names), loose, contexts: packInts(contexts), steps };
   }

@@ -180,7 +180,8 @@ export class Corpus {
   /** Analyses one source and adds it to every index; returns its value records. */
   private analyse(index: number, doc: PreparedDocument): ValueRecord[] {
     const mentions = mentionsOf(doc, this.entities);
-    const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions, !this.awaitingCounts) };
+    // The values' weights are worked out when first compared, unless they are to be packed now.
+    const analysis = { mentions, ...analyseContexts(doc.prose, doc.sentences, mentions, !this.awaitingCounts, this.packer ? undefined : doc) };
     this.packer?.add(index, analysis, this.entities);
     return this.take(index, doc, analysis);
   }

@@ -1,6 +1,6 @@
 // How alike two values' contexts are: an IDF-weighted cosine of their words (rare words such as
 // "appeal" count more than "court"), plus the entities they share, minus nothing for absent words.
-import { weightAt, type ValueContext } from "../extract/context";
+import { weightAt, weightsOf, type ValueContext } from "../extract/context";
 
 /** Word rarity as plain data, to persist. */
 export interface IdfData {
@@ -66,8 +66,9 @@ function weightedSum(x: ValueContext, idf: Idf): number {
   const kept = sums.get(x);
   if (kept && kept.version === idf.version) return kept.sum;
   let sum = 0;
-  const { classes } = x.weights;
-  for (let i = 0; i < classes.length; i++) sum += weightAt(x.weights, i) * idf.weight(classes[i]!);
+  const weights = weightsOf(x);
+  const { classes } = weights;
+  for (let i = 0; i < classes.length; i++) sum += weightAt(weights, i) * idf.weight(classes[i]!);
   sums.set(x, { version: idf.version, sum });
   return sum;
 }
@@ -79,10 +80,11 @@ export function similarity(a: ValueContext, b: ValueContext, idf: Idf): Similari
   if (a.head.length && b.head.length && !a.head.some((c) => b.head.includes(c))) return NOTHING;
   // An IDF-weighted overlap coefficient: what the shorter context says, how much of it the other says too.
   let shared = 0;
-  const [ca, cb] = [a.weights.classes, b.weights.classes];
+  const [wa, wb] = [weightsOf(a), weightsOf(b)];
+  const [ca, cb] = [wa.classes, wb.classes];
   for (let i = 0, j = 0; i < ca.length && j < cb.length; ) {
     if (ca[i] === cb[j]) {
-      shared += Math.min(weightAt(a.weights, i), weightAt(b.weights, j)) * idf.weight(ca[i]!);
+      shared += Math.min(weightAt(wa, i), weightAt(wb, j)) * idf.weight(ca[i]!);
       i++;
       j++;
     } else if (ca[i]! < cb[j]!) i++;
