@@ -175,13 +175,7 @@ export function analyseContexts(
   weighLater?: { readonly prose: string; readonly sentences: Sentence[] },
 ): { contexts: Map<Mention, ValueContext>; classes: string[][] } {
   const out = new Map<Mention, ValueContext>();
-  const later: LaterWeights | undefined = weighLater && {
-    later: (context) => {
-      let value: Mention | undefined;
-      for (const [m, c] of out) if (c === context) value = m;
-      if (value) weighSentence(weighLater.prose, weighLater.sentences, sentenceOf(weighLater.sentences, value), mentions, out);
-    },
-  };
+  const later = weighLater && laterWeights(weighLater, mentions, out);
   const classes: string[][] = [];
   let lastPersons: string[] = [];
   let lastBlock = -1;
@@ -249,6 +243,20 @@ export function analyseContexts(
     if (persons.length) lastPersons = [...new Set(persons.map((p) => p.entityId!))];
   });
   return { contexts: out, classes };
+}
+
+/**
+ * Weights left for later in the contexts of a document's values. Made apart from analyseContexts:
+ * a closure made there would keep all of its scope (the prose among it) as long as the corpus.
+ */
+function laterWeights(doc: { readonly prose: string; readonly sentences: Sentence[] }, mentions: Mention[], contexts: Map<Mention, ValueContext>): LaterWeights {
+  return {
+    later: (context) => {
+      let value: Mention | undefined;
+      for (const [m, c] of contexts) if (c === context) value = m;
+      if (value) weighSentence(doc.prose, doc.sentences, sentenceOf(doc.sentences, value), mentions, contexts);
+    },
+  };
 }
 
 /** The sentence before sentences[si] in the same block, if any: its classes weigh in a value's context. */
