@@ -164,8 +164,8 @@ interface Classed {
  * are left to be worked out when one of them is first read (weightsOf), a sentence's values at
  * once, as they are here (weighSentence). A corpus compares a draft's values with those of a
  * few of its sources; working out every value's weights while it was built (classifying the
- * sentence before each value's, sorting and merging each value's classes) was about a third of
- * building it, and most are never read.
+ * sentence before each value's, sorting and merging each value's classes) was much of building
+ * it (see README, Scale), and most are never read.
  */
 export function analyseContexts(
   prose: string,
