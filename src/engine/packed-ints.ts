@@ -22,3 +22,11 @@ export function packInts(values: ArrayLike<number>): PackedInts {
 export function isPackedInts(v: unknown): v is PackedInts {
   return (v instanceof Int16Array && v.constructor === Int16Array) || (v instanceof Int32Array && v.constructor === Int32Array);
 }
+
+/** A copy of the numbers with twice the room, the new half holding `fill`: lists kept by number, grown as numbers come. */
+export function doubled(a: Int32Array, fill = 0): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
+  return b;
+}

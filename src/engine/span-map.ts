@@ -2,6 +2,7 @@
 // string is made for a word already in the map. Scanning a corpus, the string made of each word
 // only to look it up in a Map was much of the time of a scan, and of the collector's after it.
 // Keys are compared by their UTF-16 code units, as a Map's string keys are.
+import { doubled } from "./packed-ints";
 
 export class SpanMap<V> {
   /** Entry index + 1 by slot (0: empty), open addressing; a power of two, never more than half full. */
@@ -43,11 +44,7 @@ export class SpanMap<V> {
   add(word: string, value: V): number {
     const e = this.keys.length;
     if ((e + 1) * 2 > this.slots.length) this.grow();
-    if (e === this.hashes.length) {
-      const hashes = new Int32Array(e * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
+    if (e === this.hashes.length) this.hashes = doubled(this.hashes);
     const hash = hashOf(word, 0, word.length);
     this.keys.push(word);
     this.values.push(value);

@@ -182,14 +182,9 @@ export function analyseContexts(
   // The sentence before, its names, and its classed tokens once classified.
   let previous: Classed[] | undefined = [];
   let previousNames: Mention[] = [];
-  let m0 = 0;
   sentences.forEach((s, si) => {
-    while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++;
-    const inSentence: Mention[] = [];
-    for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++) if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!);
-    const names = inSentence.filter((m) => m.type !== "date" && m.type !== "term");
+    const { names, values } = mentionsIn(mentions, s);
     const persons = names.filter((m) => m.type === "person" && m.entityId);
-    const values = inSentence.filter((m) => m.type === "date" || m.type === "term");
     const beforeNames = previousNames;
     previousNames = names;
     let classed: Classed[] | undefined;
@@ -275,7 +270,7 @@ function sentenceOf(sentences: Sentence[], value: Mention): number {
   return lo;
 }
 
-/** The names and the values within a sentence, each in order, as analyseContexts finds them. */
+/** The names and the values within a sentence (those that end in it too), each in order. */
 function mentionsIn(mentions: Mention[], s: Sentence): { names: Mention[]; values: Mention[] } {
   let [lo, hi] = [0, mentions.length];
   while (lo < hi) {

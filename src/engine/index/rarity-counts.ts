@@ -5,14 +5,15 @@
 // benchmark's 10,000 sources so is a counting thread's work while the corpus is built.
 import { forEachClassedWord, lemmaClass } from "../extract/context";
 import { SpanMap } from "../span-map";
+import { doubled } from "../packed-ints";
+import { Numbering } from "./numbering";
 import type { IdfData } from "./similarity";
 
 export class RarityCounts {
   /** A word's class number, or -1 when it has none; let go past the limit (see Remembered). */
   private readonly classOfWord = new SpanMap<number>(200_000);
-  private readonly numbers = new Map<string, number>();
-  /** Classes by number, in the order first counted (an Idf's map of them is in that order too). */
-  private readonly classes: string[] = [];
+  /** Classes numbered in the order first counted (an Idf's map of them is in that order too). */
+  private readonly classes = new Numbering();
   /** Sentences with each class. */
   private df: Int32Array = new Int32Array(1024);
   /** The last sentence (counted from 1) that counted each class. */
@@ -22,13 +23,8 @@ export class RarityCounts {
   private readonly numberOf = (word: string): number => {
     const c = lemmaClass(word);
     if (c === undefined) return -1;
-    let n = this.numbers.get(c);
-    if (n === undefined) {
-      n = this.classes.length;
-      this.numbers.set(c, n);
-      this.classes.push(c);
-      if (n === this.df.length) [this.df, this.lastSentence] = [grown(this.df), grown(this.lastSentence)];
-    }
+    const n = this.classes.numberOf(c);
+    if (n === this.df.length) [this.df, this.lastSentence] = [doubled(this.df), doubled(this.lastSentence)];
     return n;
   };
 
@@ -44,12 +40,6 @@ export class RarityCounts {
   }
 
   toData(): IdfData {
-    return { df: new Map(this.classes.map((c, n) => [c, this.df[n]!])), docs: this.sentences };
+    return { df: new Map(this.classes.keys.map((c, n) => [c, this.df[n]!])), docs: this.sentences };
   }
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -4,36 +4,28 @@
 // one id at a time (most of them kept, so copied by the collector as they grew).
 import { forEachIndexWord } from "../extract/chars";
 import { SpanMap } from "../span-map";
+import { doubled } from "../packed-ints";
+import { Numbering } from "./numbering";
 import { indexKey, type WordIndexData } from "./word-index";
 
 export class WordPostings {
   /** A word as written: the number of its folded form, or -1 when it is not indexed; let go past the limit. */
   private readonly numberOfWord = new SpanMap<number>(500_000);
-  private readonly numbers = new Map<string, number>();
-  /** Folded words by number, in the order first indexed (a WordIndex's keys are in that order). */
-  private readonly keys: string[] = [];
+  /** Folded words numbered in the order first indexed (a WordIndex's keys are in that order). */
+  private readonly words = new Numbering();
   /** Each sentence's words' numbers (each once), one sentence after another. */
-  private postings = new Int32Array(1 << 16);
+  private postings: Int32Array = new Int32Array(1 << 16);
   private length = 0;
   /** Where each sentence's numbers end in `postings`, by sentence id. */
   private ends: number[] = [];
   /** The last sentence that listed each word (-1: none). */
-  private lastSentence = new Int32Array(1024).fill(-1);
+  private lastSentence: Int32Array = new Int32Array(1024).fill(-1);
 
   private readonly numberOf = (word: string): number => {
     const w = indexKey(word);
     if (w === undefined) return -1;
-    let n = this.numbers.get(w);
-    if (n === undefined) {
-      n = this.keys.length;
-      this.numbers.set(w, n);
-      this.keys.push(w);
-      if (n === this.lastSentence.length) {
-        const last = new Int32Array(n * 2).fill(-1);
-        last.set(this.lastSentence);
-        this.lastSentence = last;
-      }
-    }
+    const n = this.words.numberOf(w);
+    if (n === this.lastSentence.length) this.lastSentence = doubled(this.lastSentence, -1);
     return n;
   };
 
@@ -44,27 +36,24 @@ export class WordPostings {
       const n = this.numberOfWord.get(text, start, end, this.numberOf);
       if (n < 0 || this.lastSentence[n] === id) return;
       this.lastSentence[n] = id;
-      if (this.length === this.postings.length) {
-        const more = new Int32Array(this.length * 2);
-        more.set(this.postings);
-        this.postings = more;
-      }
+      if (this.length === this.postings.length) this.postings = doubled(this.postings);
       this.postings[this.length++] = n;
     });
     this.ends.push(this.length);
   }
 
   toData(): WordIndexData {
-    const counts = new Int32Array(this.keys.length);
+    const keys = this.words.keys;
+    const counts = new Int32Array(keys.length);
     for (let k = 0; k < this.length; k++) counts[this.postings[k]!]!++;
     // Each word's list starts where the lists before it end; sentences are gone through in order, so each list is ascending.
-    const next = new Int32Array(this.keys.length);
+    const next = new Int32Array(keys.length);
     for (let n = 1; n < next.length; n++) next[n] = next[n - 1]! + counts[n - 1]!;
     const ids = new Int32Array(this.length);
     let k = 0;
     this.ends.forEach((end, id) => {
       for (; k < end; k++) ids[next[this.postings[k]!]!++] = id;
     });
-    return { keys: [...this.keys], counts, ids };
+    return { keys: [...keys], counts, ids };
   }
 }
